@@ -1,0 +1,51 @@
+# Idébanken — the commands a newcomer needs. `make run` serves the site, `make test` tests it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT := $(or $(IDEABANK_PORT),8000)
+
+.PHONY: run test lint format assets messages clean
+
+# Installs only when pyproject.toml changed, so a second `make run` starts in seconds.
+$(VENV)/.installed-run: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-run
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Idébanken: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) ideabank.asgi:application
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=ideabank.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Vendors Det Fælles Designsystem from npm into static/vendor/dkfds (committed; `make run` needs no npm).
+assets:
+	scripts/vendor_dkfds.sh
+
+# Extract and compile translations (needs GNU gettext). Source strings are Danish; locale/en holds English.
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=node_modules
+	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=var --ignore=static/vendor
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var/static var/bench .pytest_cache

@@ -1,0 +1,17 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+
+
+def floor(request):
+    """The smallest response this server gives: the benchmark's yardstick, no database."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors or database here: the error may come from either.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "ideabank.accounts"
+    verbose_name = _("Brugere og organisationer")
+
+    def ready(self):
+        from .roles import sync_role_groups
+
+        # Permissions exist only after every app migrated, so the role groups follow post_migrate.
+        post_migrate.connect(sync_role_groups, dispatch_uid="ideabank.accounts.sync_role_groups")

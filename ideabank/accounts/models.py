@@ -1,0 +1,170 @@
+"""People and the organisations they work for. Every user belongs to one organisation; a
+municipality's organisation is tied to its reference-data row."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Organisation(index.Indexed, models.Model):
+    """Where a user works. Municipalities come from the reference data; the rest are added by administrators."""
+
+    class Kind(models.TextChoices):
+        KOMMUNE = "kommune", _("Kommune")
+        REGION = "region", _("Region")
+        STAT = "stat", _("Stat")
+        CIVILSAMFUND = "civilsamfund", _("Civilsamfund/NGO")
+        PRIVAT = "privat", _("Privat leverandør")
+        FORSKNING = "forskning", _("Forskning/uddannelse")
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kort navn"), max_length=200, unique=True, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    municipality = models.OneToOneField(
+        "taxonomy.Municipality",
+        verbose_name=_("kommune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisation",
+    )
+    region = models.ForeignKey(
+        "taxonomy.Region", verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    email_domains = models.CharField(
+        _("e-maildomæner"),
+        max_length=500,
+        blank=True,
+        help_text=_("Kommasepareret, fx 'aarhus.dk, mso.aarhus.dk'. Medarbejdere med disse domæner kan oprette sig."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("municipality"),
+        FieldPanel("region"),
+        FieldPanel("email_domains"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        if self.municipality_id and not self.region_id:
+            self.region_id = self.municipality.region_id
+        super().save(*args, **kwargs)
+
+    @property
+    def domain_list(self):
+        return [d.strip().lower() for d in self.email_domains.split(",") if d.strip()]
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email, password, **fields):
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **fields):
+        fields.setdefault("is_superuser", False)
+        return self._create(email, password, **fields)
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_superuser=True, is_staff=True)
+        return self._create(email, password, **fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with e-mail. Roles are groups (see roles.py)."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    display_name = models.CharField(_("navn"), max_length=150)
+    job_title = models.CharField(_("stilling"), max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    language = models.CharField(_("sprog"), max_length=8, choices=settings.LANGUAGES, default="da")
+    is_staff = models.BooleanField(_("Django-admin"), default=False)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+    @property
+    def role_names(self):
+        return [group.name for group in self.groups.all()]
+
+
+class Invitation(models.Model):
+    """Lets someone outside the allowed e-mail domains sign up, into a given organisation."""
+
+    email = models.EmailField(_("e-mail"))
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE)
+    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    panels = [FieldPanel("email"), FieldPanel("organisation")]
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitationer")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_valid(self):
+        age = timezone.now() - self.created
+        return self.used_at is None and age.days < settings.IDEABANK_INVITATION_DAYS

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("log-ind/", views.LoginView.as_view(), name="login"),
+    path("log-ud/", views.LogoutView.as_view(), name="logout"),
+    path("opret/", views.SignupView.as_view(), name="signup"),
+    path("profil/", views.ProfileView.as_view(), name="profile"),
+    path("profil/noegler/", views.TokenCreateView.as_view(), name="token_create"),
+    path("profil/noegler/<int:pk>/slet/", views.TokenRevokeView.as_view(), name="token_revoke"),
+    path("adgangskode/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("adgangskode/nulstil/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("adgangskode/nulstil/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "adgangskode/nulstil/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+]

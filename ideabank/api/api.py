@@ -1,0 +1,16 @@
+"""The JSON API at /api/v1/: one router per domain app, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from ninja import NinjaAPI
+
+from . import accounts, errors, taxonomy
+
+api = NinjaAPI(
+    title="Idébanken API",
+    version="1",
+    description="Ideas, methods and their spread in the Danish social sector.",
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("", accounts.router)
+api.add_router("", taxonomy.router)
+

@@ -1,0 +1,37 @@
+from ninja import Router, Schema
+
+from ideabank.taxonomy.models import Municipality, TargetGroup, Theme
+
+router = Router(tags=["taxonomy"])
+
+
+class MunicipalityOut(Schema):
+    code: int
+    name: str
+    region_code: int
+    region_name: str
+
+
+class TermOut(Schema):
+    id: int
+    name: str
+    slug: str
+    description: str
+
+
+@router.get("/municipalities", response=list[MunicipalityOut], auth=None)
+def municipalities(request):
+    return [
+        {"code": m.code, "name": m.name, "region_code": m.region_id, "region_name": m.region.name}
+        for m in Municipality.objects.select_related("region").order_by("code")
+    ]
+
+
+@router.get("/target-groups", response=list[TermOut], auth=None)
+def target_groups(request):
+    return TargetGroup.objects.all()
+
+
+@router.get("/themes", response=list[TermOut], auth=None)
+def themes(request):
+    return Theme.objects.all()

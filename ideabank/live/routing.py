@@ -1,0 +1,3 @@
+"""WebSocket routes under /ws/. The consumers arrive with the live-updates work."""
+
+websocket_urlpatterns = []

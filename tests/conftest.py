@@ -1,0 +1,63 @@
+import pytest
+
+from ideabank.accounts.roles import Role
+from tests.factories import PASSWORD, UserFactory, municipal_organisation
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def aarhus():
+    return municipal_organisation(751)
+
+
+@pytest.fixture
+def odense():
+    return municipal_organisation(461)
+
+
+@pytest.fixture
+def staff(db, aarhus):
+    return UserFactory(organisation=aarhus, role=Role.MEDARBEJDER)
+
+
+@pytest.fixture
+def colleague(db, aarhus):
+    """Staff in the same organisation as `staff`."""
+    return UserFactory(organisation=aarhus, role=Role.MEDARBEJDER)
+
+
+@pytest.fixture
+def outsider(db, odense):
+    """Staff in another organisation."""
+    return UserFactory(organisation=odense, role=Role.MEDARBEJDER, email="outsider@odense.dk")
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(role=Role.MODERATOR)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(role=Role.REDAKTOER)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(role=Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def token_for():
+    """Issue a personal API token and return the Authorization header for it."""
+    from wagtail.models import APIToken
+
+    def issue(user):
+        _token, key = APIToken.create_token(user=user, name="test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+    return issue
