@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("konto/", include("ideabank.accounts.urls")),
+    path("ideer/", include("ideabank.ideas.urls")),
     path("sprog/", set_language, name="set_language"),
     path("_floor/", floor, name="floor"),
 ]

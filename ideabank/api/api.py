@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from . import accounts, errors, taxonomy
+from . import accounts, errors, ideas, taxonomy
 
 api = NinjaAPI(
     title="Idébanken API",
@@ -13,4 +13,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", accounts.router)
 api.add_router("", taxonomy.router)
-
+api.add_router("", ideas.router)

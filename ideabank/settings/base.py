@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "daphne",
     "ideabank.accounts",
     "ideabank.taxonomy",
+    "ideabank.ideas",
     "ideabank.api",
     "ideabank.live",
     "home",
@@ -143,6 +144,16 @@ AXES_VERBOSE = False
 # E-mail domains that may sign up on their own besides those carried by an organisation.
 IDEABANK_SIGNUP_DOMAINS = env_list("IDEABANK_SIGNUP_DOMAINS")
 IDEABANK_INVITATION_DAYS = 14
+# Pre-moderation: new ideas wait for a moderator before they are published.
+IDEABANK_PREMODERATION = os.environ.get("IDEABANK_PREMODERATION", "false").lower() == "true"
+# Per-user rate limits (django-ratelimit syntax), shared by the HTML views and the API.
+IDEABANK_RATE_LIMITS = {
+    "idea": os.environ.get("RATE_LIMIT_IDEA", "10/h"),
+    "vote": os.environ.get("RATE_LIMIT_VOTE", "120/m"),
+    "comment": os.environ.get("RATE_LIMIT_COMMENT", "20/m"),
+    "report": os.environ.get("RATE_LIMIT_REPORT", "20/h"),
+}
+RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
 
 # Language: Danish first, English second. Source strings are Danish.

@@ -1,0 +1,462 @@
+"""The rules of the idea bank, used alike by the HTML views, the API and the admin.
+
+Every function that changes data runs in one transaction and leaves the denormalised counters
+(`vote_count`, `comment_count`, `trending_score`) exact: counters move only together with the row
+they count, through atomic `F()` updates, so concurrent requests can neither lose nor double-count.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ideabank.accounts.roles import Role, has_role
+
+from .models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
+
+TRENDING_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+TRENDING_HALF_LIFE = timedelta(days=7)
+
+
+class Conflict(Exception):
+    """The request is valid but clashes with the current state (e.g. a second vote)."""
+
+
+# ---- who may do what -------------------------------------------------------------------------
+
+
+def is_moderator(user):
+    return has_role(user, Role.MODERATOR)
+
+
+def is_editor(user):
+    return has_role(user, Role.REDAKTOER)
+
+
+def can_view(user, idea):
+    if idea.is_public or idea.status == Idea.Status.MERGED:
+        return True
+    if not user.is_authenticated:
+        return False
+    if idea.author_id == user.pk:
+        return True
+    return idea.status in (Idea.Status.PENDING, Idea.Status.HIDDEN) and is_moderator(user)
+
+
+def can_edit(user, idea):
+    return user.is_authenticated and (idea.author_id == user.pk or is_editor(user))
+
+
+def require(condition, message):
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def require_active_staff(user):
+    require(user.is_authenticated and user.is_active, _("Du skal være logget ind."))
+
+
+# ---- ideas -----------------------------------------------------------------------------------
+
+
+def initial_status(publish):
+    if not publish:
+        return Idea.Status.DRAFT
+    return Idea.Status.PENDING if settings.IDEABANK_PREMODERATION else Idea.Status.PUBLISHED
+
+
+def _validate(instance, exclude=None):
+    instance.full_clean(exclude=exclude, validate_unique=False)
+
+
+@transaction.atomic
+def create_idea(author, *, data, target_groups=(), themes=(), tags=(), publish=True):
+    """Create an idea for the author's organisation, as a draft or published (or pending review)."""
+    require_active_staff(author)
+    require(author.organisation_id, _("Du skal høre til en organisation for at dele idéer."))
+    idea = Idea(author=author, organisation_id=author.organisation_id, status=initial_status(publish), **data)
+    _validate(idea)
+    if idea.status == Idea.Status.PUBLISHED:
+        idea.published_at = timezone.now()
+    idea.save()
+    idea.target_groups.set(target_groups)
+    idea.themes.set(themes)
+    idea.tags.set(clean_tags(tags))
+    return idea
+
+
+@transaction.atomic
+def update_idea(user, idea, *, data, target_groups=None, themes=None, tags=None, publish=None):
+    require(can_edit(user, idea), _("Du kan kun rette dine egne idéer."))
+    require(idea.status not in (Idea.Status.MERGED,), _("Idéen er lagt sammen med en anden og kan ikke rettes."))
+    for field, value in data.items():
+        setattr(idea, field, value)
+    if publish and idea.status == Idea.Status.DRAFT:
+        idea.status = initial_status(True)
+    _validate(idea)
+    if idea.status == Idea.Status.PUBLISHED and idea.published_at is None:
+        idea.published_at = timezone.now()
+    idea.save()
+    if target_groups is not None:
+        idea.target_groups.set(target_groups)
+    if themes is not None:
+        idea.themes.set(themes)
+    if tags is not None:
+        idea.tags.set(clean_tags(tags))
+    return idea
+
+
+def clean_tags(tags):
+    """Trim, de-duplicate case-insensitively and validate free tags."""
+    seen, cleaned = set(), []
+    for tag in tags:
+        tag = " ".join(str(tag).split())[:100]
+        if tag and tag.lower() not in seen:
+            for validator in Idea._meta.get_field("title").validators:
+                try:
+                    validator(tag)
+                except ValidationError as error:
+                    raise ValidationError({"tags": error.messages}) from error
+            seen.add(tag.lower())
+            cleaned.append(tag)
+    return cleaned
+
+
+# ---- votes -----------------------------------------------------------------------------------
+
+
+def trending_weight(moment):
+    return 2 ** ((moment - TRENDING_EPOCH) / TRENDING_HALF_LIFE)
+
+
+def _check_can_vote(user, idea):
+    require_active_staff(user)
+    require(idea.status == Idea.Status.PUBLISHED, _("Du kan kun stemme på offentliggjorte idéer."))
+    require(idea.author_id != user.pk, _("Du kan ikke stemme på din egen idé."))
+
+
+@transaction.atomic
+def cast_vote(user, idea):
+    """Add the user's vote. A second vote is a Conflict and counts nothing."""
+    _check_can_vote(user, idea)
+    try:
+        with transaction.atomic():
+            vote = Vote.objects.create(user=user, idea=idea)
+    except IntegrityError as error:
+        raise Conflict(_("Du har allerede stemt på denne idé.")) from error
+    Idea.objects.filter(pk=idea.pk).update(
+        vote_count=F("vote_count") + 1, trending_score=F("trending_score") + trending_weight(vote.created)
+    )
+    return _vote_state(idea, True)
+
+
+@transaction.atomic
+def withdraw_vote(user, idea):
+    """Remove the user's vote. Withdrawing a vote that does not exist is a Conflict."""
+    _check_can_vote(user, idea)
+    vote = Vote.objects.select_for_update().filter(user=user, idea=idea).first()
+    if vote is None:
+        raise Conflict(_("Du har ikke stemt på denne idé."))
+    deleted, _rows = Vote.objects.filter(pk=vote.pk).delete()
+    if deleted:
+        Idea.objects.filter(pk=idea.pk).update(
+            vote_count=F("vote_count") - 1, trending_score=F("trending_score") - trending_weight(vote.created)
+        )
+    return _vote_state(idea, False)
+
+
+def _vote_state(idea, voted):
+    idea.refresh_from_db(fields=["vote_count", "trending_score"])
+    return {"votes": idea.vote_count, "voted": voted}
+
+
+def has_voted(user, idea):
+    return user.is_authenticated and Vote.objects.filter(user=user, idea=idea).exists()
+
+
+# ---- comments --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_comment(author, idea, body, parent=None):
+    require_active_staff(author)
+    require(idea.status == Idea.Status.PUBLISHED, _("Der kan kun kommenteres på offentliggjorte idéer."))
+    depth = 1
+    if parent is not None:
+        if parent.idea_id != idea.pk:
+            raise ValidationError({"parent": _("Svaret hører til en anden idé.")})
+        if parent.depth >= Comment.MAX_DEPTH:
+            raise ValidationError(
+                {"parent": _("Svar kan højst være %(depth)s niveauer dybe.") % {"depth": Comment.MAX_DEPTH}}
+            )
+        if parent.status != Comment.Status.VISIBLE:
+            raise ValidationError({"parent": _("Du kan ikke svare på en slettet eller skjult kommentar.")})
+        depth = parent.depth + 1
+    comment = Comment(idea=idea, author=author, parent=parent, depth=depth, body=body)
+    _validate(comment)
+    comment.save()
+    Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
+    return comment
+
+
+def can_edit_comment(user, comment, now=None):
+    now = now or timezone.now()
+    return (
+        user.is_authenticated
+        and comment.author_id == user.pk
+        and comment.status == Comment.Status.VISIBLE
+        and now - comment.created <= timedelta(minutes=Comment.EDIT_MINUTES)
+    )
+
+
+@transaction.atomic
+def edit_comment(user, comment, body):
+    require(comment.author_id == user.pk, _("Du kan kun rette dine egne kommentarer."))
+    require(
+        can_edit_comment(user, comment),
+        _("En kommentar kan kun rettes de første %(minutes)s minutter.") % {"minutes": Comment.EDIT_MINUTES},
+    )
+    comment.body = body
+    comment.edited_at = timezone.now()
+    _validate(comment)
+    comment.save(update_fields=["body", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def delete_comment(user, comment):
+    """Soft delete: the thread keeps a placeholder, the count drops by one."""
+    require(comment.author_id == user.pk or is_moderator(user), _("Du kan kun slette dine egne kommentarer."))
+    _set_comment_status(comment, Comment.Status.DELETED)
+    return comment
+
+
+def _set_comment_status(comment, status):
+    """Change a comment's status and keep the idea's count of visible comments exact."""
+    updated = Comment.objects.filter(pk=comment.pk).exclude(status=status).update(status=status)
+    if not updated:
+        return False
+    was_visible = comment.status == Comment.Status.VISIBLE
+    comment.status = status
+    delta = 1 if status == Comment.Status.VISIBLE else -1 if was_visible else 0
+    if delta:
+        Idea.objects.filter(pk=comment.idea_id).update(comment_count=F("comment_count") + delta)
+    return True
+
+
+# ---- tried reports ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_tried(user, idea, *, tried_from, what_happened, tried_to=None):
+    """An organisation says it tried the idea; the idea reaches stage `tried`."""
+    require_active_staff(user)
+    require(user.organisation_id, _("Du skal høre til en organisation."))
+    require(idea.status == Idea.Status.PUBLISHED, _("Du kan kun melde afprøvning af offentliggjorte idéer."))
+    report = TriedReport(
+        idea=idea,
+        organisation_id=user.organisation_id,
+        author=user,
+        tried_from=tried_from,
+        tried_to=tried_to,
+        what_happened=what_happened,
+    )
+    _validate(report)
+    if tried_to and tried_to < tried_from:
+        raise ValidationError({"tried_to": _("Slutdatoen ligger før startdatoen.")})
+    if tried_from > timezone.localdate():
+        raise ValidationError({"tried_from": _("Datoen ligger i fremtiden.")})
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise Conflict(_("Din organisation har allerede meldt, at den har prøvet idéen.")) from error
+    raise_stage(idea, Stage.TRIED)
+    return report
+
+
+def raise_stage(idea, stage):
+    """Move an idea up the ladder; never down (an editor's higher stage is kept)."""
+    if Stage.rank(stage) > Stage.rank(idea.stage):
+        Idea.objects.filter(pk=idea.pk).update(stage=stage)
+        idea.stage = stage
+
+
+# ---- reports and moderation ------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_content(reporter, *, reason, idea=None, comment=None, note=""):
+    """Flag an idea or comment. At three open reports the content is hidden pending review."""
+    require_active_staff(reporter)
+    report = Report(reporter=reporter, idea=idea, comment=comment, reason=reason, note=note)
+    _validate(report, exclude=["reporter", "idea", "comment"])
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise Conflict(_("Du har allerede anmeldt dette indhold.")) from error
+    open_reports = Report.objects.filter(idea=idea, comment=comment, handled_at__isnull=True).count()
+    if open_reports >= Report.HIDE_THRESHOLD:
+        if idea is not None and idea.status == Idea.Status.PUBLISHED:
+            Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.HIDDEN, hidden_by_reports=True)
+            idea.status = Idea.Status.HIDDEN
+        elif comment is not None and comment.status == Comment.Status.VISIBLE:
+            _set_comment_status(comment, Comment.Status.HIDDEN)
+            Comment.objects.filter(pk=comment.pk).update(hidden_by_reports=True)
+    return report
+
+
+def _close_reports(moderator, target, resolution):
+    field = "idea" if isinstance(target, Idea) else "comment"
+    return Report.objects.filter(**{field: target}, handled_at__isnull=True).update(
+        handled_by=moderator, handled_at=timezone.now(), resolution=resolution
+    )
+
+
+@transaction.atomic
+def hide(moderator, target, reason=""):
+    """Hide an idea or a comment and uphold its open reports."""
+    require(is_moderator(moderator), _("Kun moderatorer kan skjule indhold."))
+    if isinstance(target, Idea):
+        Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
+        target.status = Idea.Status.HIDDEN
+    else:
+        _set_comment_status(target, Comment.Status.HIDDEN)
+    closed = _close_reports(moderator, target, Report.Resolution.UPHELD)
+    log(instance=target, action="ideabank.hide", user=moderator, data={"reason": reason, "reports_closed": closed})
+    return target
+
+
+@transaction.atomic
+def restore(moderator, target):
+    """Make hidden content visible again and dismiss its open reports."""
+    require(is_moderator(moderator), _("Kun moderatorer kan gendanne indhold."))
+    if isinstance(target, Idea):
+        Idea.objects.filter(pk=target.pk).update(status=Idea.Status.PUBLISHED, hidden_by_reports=False)
+        target.status = Idea.Status.PUBLISHED
+    else:
+        _set_comment_status(target, Comment.Status.VISIBLE)
+        Comment.objects.filter(pk=target.pk).update(hidden_by_reports=False)
+    closed = _close_reports(moderator, target, Report.Resolution.DISMISSED)
+    log(instance=target, action="ideabank.restore", user=moderator, data={"reports_closed": closed})
+    return target
+
+
+@transaction.atomic
+def approve(moderator, idea):
+    """Publish an idea that waits for pre-moderation."""
+    require(is_moderator(moderator), _("Kun moderatorer kan godkende idéer."))
+    require(idea.status == Idea.Status.PENDING, _("Idéen afventer ikke godkendelse."))
+    Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.PUBLISHED, published_at=timezone.now())
+    idea.refresh_from_db()
+    log(instance=idea, action="ideabank.approve", user=moderator)
+    return idea
+
+
+@transaction.atomic
+def merge(moderator, duplicate, into):
+    """Merge a duplicate idea into another.
+
+    Votes move unless the voter already voted on the target or wrote it (never counted twice),
+    comments and tried reports move with their threads, and the duplicate redirects to the target.
+    """
+    require(is_moderator(moderator), _("Kun moderatorer kan lægge idéer sammen."))
+    if duplicate.pk == into.pk:
+        raise ValidationError(_("En idé kan ikke lægges sammen med sig selv."))
+    if into.status not in (Idea.Status.PUBLISHED, Idea.Status.ARCHIVED):
+        raise ValidationError(_("Der kan kun lægges sammen med en offentliggjort idé."))
+    if duplicate.status == Idea.Status.MERGED:
+        raise Conflict(_("Idéen er allerede lagt sammen med en anden."))
+    # Lock both rows in a fixed order so two merges cannot interleave.
+    list(Idea.objects.select_for_update().filter(pk__in=[duplicate.pk, into.pk]).order_by("pk"))
+
+    already = Vote.objects.filter(idea=into).values("user_id")
+    Vote.objects.filter(idea=duplicate).exclude(user_id__in=already).exclude(user_id=into.author_id).update(idea=into)
+    Vote.objects.filter(idea=duplicate).delete()
+
+    Comment.objects.filter(idea=duplicate).update(idea=into)
+    tried_orgs = TriedReport.objects.filter(idea=into).values("organisation_id")
+    TriedReport.objects.filter(idea=duplicate).exclude(organisation_id__in=tried_orgs).update(idea=into)
+    following = Follow.objects.filter(idea=into).values("user_id")
+    Follow.objects.filter(idea=duplicate).exclude(user_id__in=following).update(idea=into)
+    into.tags.add(*duplicate.tags.all())
+
+    recount(into)
+    Idea.objects.filter(pk=duplicate.pk).update(
+        status=Idea.Status.MERGED, merged_into=into, vote_count=0, comment_count=0, trending_score=0
+    )
+    duplicate.refresh_from_db()
+    if TriedReport.objects.filter(idea=into).exists():
+        raise_stage(into, Stage.TRIED)
+    log(instance=duplicate, action="ideabank.merge", user=moderator, data={"into": into.pk, "title": into.title})
+    return into
+
+
+def recount(idea):
+    """Recompute an idea's counters from the rows themselves."""
+    votes = list(Vote.objects.filter(idea=idea).values_list("created", flat=True))
+    Idea.objects.filter(pk=idea.pk).update(
+        vote_count=len(votes),
+        trending_score=sum(trending_weight(moment) for moment in votes),
+        comment_count=Comment.objects.filter(idea=idea, status=Comment.Status.VISIBLE).count(),
+    )
+    idea.refresh_from_db(fields=["vote_count", "trending_score", "comment_count"])
+
+
+@transaction.atomic
+def block_user(moderator, user, reason=""):
+    """Block a user: no more logins, and every open session ends now."""
+    require(is_moderator(moderator), _("Kun moderatorer kan blokere brugere."))
+    require(user.pk != moderator.pk, _("Du kan ikke blokere dig selv."))
+    require(not has_role(user, Role.MODERATOR) or is_editor(moderator), _("Kun redaktører kan blokere moderatorer."))
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    end_sessions(user)
+    log(instance=user, action="ideabank.block", user=moderator, data={"reason": reason})
+    return user
+
+
+@transaction.atomic
+def unblock_user(moderator, user):
+    require(is_moderator(moderator), _("Kun moderatorer kan ophæve blokeringer."))
+    type(user).objects.filter(pk=user.pk).update(is_active=True)
+    user.is_active = True
+    log(instance=user, action="ideabank.unblock", user=moderator)
+    return user
+
+
+def end_sessions(user):
+    """Delete the user's database sessions (the session engine is the database)."""
+    doomed = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=doomed).delete()
+
+
+# ---- follows ---------------------------------------------------------------------------------
+
+
+def follow(user, **target):
+    """Follow exactly one of idea=, tag=, target_group=, organisation=. Following twice is harmless."""
+    require_active_staff(user)
+    if len(target) != 1 or next(iter(target)) not in Follow.KINDS:
+        raise ValidationError(_("Vælg præcis én ting at følge."))
+    follow, _created = Follow.objects.get_or_create(user=user, **target)
+    return follow
+
+
+def unfollow(user, **target):
+    return Follow.objects.filter(user=user, **target).delete()[0] > 0
+
+
+def is_following(user, **target):
+    return user.is_authenticated and Follow.objects.filter(user=user, **target).exists()

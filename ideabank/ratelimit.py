@@ -1,0 +1,30 @@
+"""Per-user rate limits on posting, voting, commenting and reporting (django-ratelimit underneath)."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+
+class RateLimited(Exception):
+    def __init__(self):
+        super().__init__(_("Du har gjort det for mange gange på kort tid. Vent lidt, og prøv igen."))
+
+
+def user_or_ip(group, request):
+    return str(request.user.pk) if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+
+
+def check(request, action):
+    """Count one `action` for this user and raise RateLimited when over the limit."""
+    rate = settings.IDEABANK_RATE_LIMITS[action]
+    if is_ratelimited(request, group=f"ideabank.{action}", key=user_or_ip, rate=rate, increment=True):
+        raise RateLimited()
+
+
+def rate_limited(request, exception=None):
+    message = str(RateLimited())
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=429)
+    return TemplateResponse(request, "429.html", {"message": message}, status=429)
