@@ -4,10 +4,12 @@ municipality's organisation is tied to its reference-data row."""
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -163,6 +165,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return self.email
+
+    @admin.display(description=_("link til oprettelse"))
+    def get_signup_path(self):
+        return f"{reverse('accounts:signup')}?invitation={self.token}"
 
     @property
     def is_valid(self):

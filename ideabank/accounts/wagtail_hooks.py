@@ -18,7 +18,7 @@ class OrganisationViewSet(SnippetViewSet):
 class InvitationViewSet(SnippetViewSet):
     model = Invitation
     icon = "mail"
-    list_display = ["email", "organisation", "created", "used_at"]
+    list_display = ["email", "organisation", "created", "used_at", "get_signup_path"]
 
 
 class AccountsViewSetGroup(SnippetViewSetGroup):
