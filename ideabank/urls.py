@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import floor
+from home.views import api_not_found, floor
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
     path("konto/", include("ideabank.accounts.urls")),
     path("ideer/", include("ideabank.ideas.urls")),
     path("sprog/", set_language, name="set_language"),

@@ -1,7 +1,7 @@
 """What a throttled login sees: a JSON 429 on the API, a Danish page in the browser."""
 
 from django.http import JsonResponse
-from django.template.response import TemplateResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -9,4 +9,5 @@ def lockout_response(request, original_response=None, credentials=None):
     message = _("For mange mislykkede loginforsøg. Vent et kvarter, og prøv igen, eller nulstil din adgangskode.")
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=429)
-    return TemplateResponse(request, "accounts/locked_out.html", {"message": message}, status=429)
+    # Axes swaps this in after the view ran, so it must be rendered already.
+    return render(request, "accounts/locked_out.html", {"message": message}, status=429)

@@ -1,6 +1,6 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from wagtail.models import APIToken
@@ -62,7 +62,7 @@ def create_token(request, payload: TokenRequest):
     if user is None or not user.is_active:
         raise HttpError(401, _("Forkert e-mail eller adgangskode."))
     _token, key = APIToken.create_token(user=user, name=payload.name[:100] or "API")
-    return 201, {"token": key}
+    return Status(201, {"token": key})
 
 
 @router.get("/me", response=MeOut, auth=authenticated)

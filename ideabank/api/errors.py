@@ -1,13 +1,69 @@
 """Every API error is JSON `{"detail": …}` with the right status and a message in the user's language."""
 
+from contextlib import contextmanager
+from functools import wraps
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
+
+from ideabank import ratelimit
+from ideabank.ideas import services
+
+# Nothing the API accepts comes near this; a larger body is refused before it is parsed.
+MAX_BODY_BYTES = 64 * 1024
+BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
 class Conflict(HttpError):
     def __init__(self, message):
         super().__init__(409, message)
+
+
+@contextmanager
+def labelled(model, **extra):
+    """Let field errors raised inside name the field as the user knows it (the model's verbose name)."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        labels = {
+            field.name: field.verbose_name
+            for field in model._meta.get_fields()
+            if getattr(field, "verbose_name", None) is not None
+        }
+        error.field_labels = {**labels, **extra}
+        raise
+
+
+def field_errors(error, labels=None):
+    """A Django ValidationError as [{"field", "msg"}]; each message starts with the field's name."""
+    labels = labels or {}
+    if not hasattr(error, "error_dict"):
+        return [{"field": None, "msg": message} for message in error.messages]
+    rows = []
+    for field, errors in error.message_dict.items():
+        if field == NON_FIELD_ERRORS:
+            rows.extend({"field": None, "msg": message} for message in errors)
+            continue
+        label = capfirst(str(labels.get(field, field)))
+        rows.extend({"field": field, "msg": f"{label}: {message}"} for message in errors)
+    return rows
+
+
+def _too_large(request):
+    try:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+            return True
+    except ValueError:
+        pass
+    # A body sent without a (truthful) length is measured; Django refuses anything huge on its own.
+    try:
+        return len(request.body) > MAX_BODY_BYTES
+    except RequestDataTooBig:
+        return True
 
 
 def install(api):
@@ -24,9 +80,57 @@ def install(api):
         return api.create_response(request, {"detail": message}, status=403)
 
     def invalid(request, exc):
+        # Ninja reports where the bad value was ("body", "title"); `field` names it for clients that only want that.
+        for error in exc.errors:
+            names = [part for part in error.get("loc", ()) if isinstance(part, str)]
+            error.setdefault("field", names[-1] if len(names) > 1 else None)
         return api.create_response(request, {"detail": exc.errors}, status=422)
 
+    def denied(request, exc):
+        message = str(exc) or _("Du har ikke adgang til dette.")
+        return api.create_response(request, {"detail": message}, status=403)
+
+    def rejected(request, exc):
+        detail = field_errors(exc, getattr(exc, "field_labels", None))
+        return api.create_response(request, {"detail": detail}, status=422)
+
+    def conflict(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=409)
+
+    def rate_limited(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=429)
+
+    def http_error(request, exc):
+        message = str(exc)
+        if exc.status_code == 400 and message.startswith("Cannot parse request body"):
+            message = _("Forespørgslen er ikke gyldig JSON.")
+        return api.create_response(request, {"detail": message}, status=exc.status_code)
+
+    def limit_body(run):
+        """Refuse oversized write bodies with 413 before anything reads or parses them."""
+
+        @wraps(run)
+        def checked(request, *args, **kwargs):
+            if request.method in BODY_METHODS and _too_large(request):
+                message = _("Forespørgslen er for stor (højst %(size)s KiB).") % {"size": MAX_BODY_BYTES // 1024}
+                return api.create_response(request, {"detail": message}, status=413)
+            return run(request, *args, **kwargs)
+
+        return checked
+
+    api.add_exception_handler(HttpError, http_error)
+    def throttled(request, exc):
+        return api.create_response(
+            request, {"detail": _("For mange forespørgsler. Vent lidt, og prøv igen.")}, status=429
+        )
+
     api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(Throttled, throttled)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(AuthorizationError, forbidden)
     api.add_exception_handler(ValidationError, invalid)
+    api.add_exception_handler(PermissionDenied, denied)
+    api.add_exception_handler(DjangoValidationError, rejected)
+    api.add_exception_handler(services.Conflict, conflict)
+    api.add_exception_handler(ratelimit.RateLimited, rate_limited)
+    api.add_decorator(limit_body, mode="view")

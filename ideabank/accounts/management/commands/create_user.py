@@ -1,6 +1,8 @@
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 
 from ideabank.accounts.models import Organisation, User
 from ideabank.accounts.roles import Role
@@ -20,6 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--name", help="Display name")
 
     def handle(self, *args, email, role, organisation_code, password, name, **options):
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise CommandError(f"'{email}' is not a valid e-mail address.") from error
         if role not in Role.values:
             raise CommandError(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
         organisation = self.find_organisation(organisation_code)
