@@ -27,11 +27,38 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # serialized_rollback keeps post_migrate from refilling tables after the flush; restore_reference_data
+            # below does the actual restoring.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
-def browser():
+def reference_data(django_db_setup, django_db_blocker):
+    """The migrated database (municipalities, groups, home page) as a string, taken before the browser starts.
+
+    Transactional tests empty the database after each test. Django's serialized_rollback would restore it, but
+    Playwright's event loop gives the test a different connection object than the one that was serialized.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def restore_reference_data(reference_data, transactional_db):
+    from django.db import connection
+
+    from ideabank.taxonomy.models import Municipality
+
+    # With the contents on this connection, the flush after the test leaves the tables empty (no post_migrate).
+    connection._test_serialized_contents = reference_data
+    if not Municipality.objects.exists():
+        connection.creation.deserialize_db_from_string(reference_data)
+
+
+@pytest.fixture(scope="session")
+def browser(reference_data):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
