@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT := $(or $(IDEABANK_PORT),8000)
 
-.PHONY: run test lint format assets messages clean
+.PHONY: run test lint format assets messages elasticsearch clean
 
 # Installs only when pyproject.toml changed, so a second `make run` starts in seconds.
 $(VENV)/.installed-run: pyproject.toml
@@ -46,6 +46,12 @@ messages: $(VENV)/.installed-dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=node_modules
 	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=var --ignore=static/vendor
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Local Elasticsearch 8 on 127.0.0.1:$(ES_PORT); the first run fetches it from Maven Central.
+# `scripts/elasticsearch.sh status|stop $(ES_PORT)` shows or stops it.
+ES_PORT ?= 9200
+elasticsearch:
+	scripts/elasticsearch.sh start $(ES_PORT)
 
 clean:
 	rm -rf var/static var/bench .pytest_cache
