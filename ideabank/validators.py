@@ -9,7 +9,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 # Six digits (DDMMYY), an optional hyphen, four digits; not part of a longer number.
-CPR_PATTERN = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d)(\d{3})(?![\d])")
+CPR_PATTERN = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d)(\d{3})(?![\d])")
 
 
 def _century(year, seventh_digit):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -19,11 +19,12 @@ from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 from .models import Comment, Idea, Stage
 from .services import is_moderator
 
+_PUBLISHED = F("published_at").desc(nulls_last=True)
 SORTS = {
-    "newest": ("-published_at", "-created", "-pk"),
-    "votes": ("-vote_count", "-published_at", "-pk"),
-    "trending": ("-trending_score", "-published_at", "-pk"),
-    "comments": ("-comment_count", "-published_at", "-pk"),
+    "newest": (_PUBLISHED, "-created", "-pk"),
+    "votes": ("-vote_count", _PUBLISHED, "-pk"),
+    "trending": ("-trending_score", _PUBLISHED, "-pk"),
+    "comments": ("-comment_count", _PUBLISHED, "-pk"),
 }
 SORT_LABELS = {
     "newest": _("Nyeste"),

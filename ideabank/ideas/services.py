@@ -71,8 +71,18 @@ def initial_status(publish):
     return Idea.Status.PENDING if settings.IDEABANK_PREMODERATION else Idea.Status.PUBLISHED
 
 
+AUTHOR_FIELDS = frozenset({"title", "problem", "solution", "context", "results"})
+
+
+def _check_writable(data):
+    """Authors write text; status, stage and counters change only through the rules below."""
+    unknown = set(data) - AUTHOR_FIELDS
+    if unknown:
+        raise ValidationError(_("Ukendte felter: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+
+
 def _validate(instance, exclude=None):
-    instance.full_clean(exclude=exclude, validate_unique=False)
+    instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
 
 
 @transaction.atomic
@@ -80,6 +90,7 @@ def create_idea(author, *, data, target_groups=(), themes=(), tags=(), publish=T
     """Create an idea for the author's organisation, as a draft or published (or pending review)."""
     require_active_staff(author)
     require(author.organisation_id, _("Du skal høre til en organisation for at dele idéer."))
+    _check_writable(data)
     idea = Idea(author=author, organisation_id=author.organisation_id, status=initial_status(publish), **data)
     _validate(idea)
     if idea.status == Idea.Status.PUBLISHED:
@@ -95,6 +106,7 @@ def create_idea(author, *, data, target_groups=(), themes=(), tags=(), publish=T
 def update_idea(user, idea, *, data, target_groups=None, themes=None, tags=None, publish=None):
     require(can_edit(user, idea), _("Du kan kun rette dine egne idéer."))
     require(idea.status not in (Idea.Status.MERGED,), _("Idéen er lagt sammen med en anden og kan ikke rettes."))
+    _check_writable(data)
     for field, value in data.items():
         setattr(idea, field, value)
     if publish and idea.status == Idea.Status.DRAFT:
@@ -239,10 +251,12 @@ def delete_comment(user, comment):
 
 def _set_comment_status(comment, status):
     """Change a comment's status and keep the idea's count of visible comments exact."""
-    updated = Comment.objects.filter(pk=comment.pk).exclude(status=status).update(status=status)
-    if not updated:
+    current = Comment.objects.select_for_update().filter(pk=comment.pk).values_list("status", flat=True).get()
+    if current == status:
+        comment.status = status
         return False
-    was_visible = comment.status == Comment.Status.VISIBLE
+    Comment.objects.filter(pk=comment.pk).update(status=status)
+    was_visible = current == Comment.Status.VISIBLE
     comment.status = status
     delta = 1 if status == Comment.Status.VISIBLE else -1 if was_visible else 0
     if delta:
@@ -286,6 +300,7 @@ def raise_stage(idea, stage):
     if Stage.rank(stage) > Stage.rank(idea.stage):
         Idea.objects.filter(pk=idea.pk).update(stage=stage)
         idea.stage = stage
+        _facets_changed()
 
 
 # ---- reports and moderation ------------------------------------------------------------------
@@ -295,6 +310,9 @@ def raise_stage(idea, stage):
 def report_content(reporter, *, reason, idea=None, comment=None, note=""):
     """Flag an idea or comment. At three open reports the content is hidden pending review."""
     require_active_staff(reporter)
+    if (idea is None) == (comment is None):
+        raise ValidationError(_("Anmeld enten en idé eller en kommentar."))
+    require(can_view(reporter, idea or comment.idea), _("Indholdet findes ikke."))
     report = Report(reporter=reporter, idea=idea, comment=comment, reason=reason, note=note)
     _validate(report, exclude=["reporter", "idea", "comment"])
     try:
@@ -307,10 +325,19 @@ def report_content(reporter, *, reason, idea=None, comment=None, note=""):
         if idea is not None and idea.status == Idea.Status.PUBLISHED:
             Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.HIDDEN, hidden_by_reports=True)
             idea.status = Idea.Status.HIDDEN
+            _facets_changed()
+            log(instance=idea, action="ideabank.auto_hide", user=None, data={"open_reports": open_reports})
         elif comment is not None and comment.status == Comment.Status.VISIBLE:
             _set_comment_status(comment, Comment.Status.HIDDEN)
             Comment.objects.filter(pk=comment.pk).update(hidden_by_reports=True)
+            log(instance=comment, action="ideabank.auto_hide", user=None, data={"open_reports": open_reports})
     return report
+
+
+def _facets_changed():
+    from .queries import bump_facets_version
+
+    transaction.on_commit(bump_facets_version)
 
 
 def _close_reports(moderator, target, resolution):
@@ -327,6 +354,7 @@ def hide(moderator, target, reason=""):
     if isinstance(target, Idea):
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
         target.status = Idea.Status.HIDDEN
+        _facets_changed()
     else:
         _set_comment_status(target, Comment.Status.HIDDEN)
     closed = _close_reports(moderator, target, Report.Resolution.UPHELD)
@@ -336,11 +364,20 @@ def hide(moderator, target, reason=""):
 
 @transaction.atomic
 def restore(moderator, target):
-    """Make hidden content visible again and dismiss its open reports."""
+    """Make hidden content visible again (or keep visible content) and dismiss its open reports."""
     require(is_moderator(moderator), _("Kun moderatorer kan gendanne indhold."))
+    # Visible content with open reports may be "restored" too: that dismisses the reports.
+    restorable = (
+        (Idea.Status.HIDDEN, Idea.Status.PUBLISHED)
+        if isinstance(target, Idea)
+        else (Comment.Status.HIDDEN, Comment.Status.VISIBLE)
+    )
+    if target.status not in restorable:
+        raise Conflict(_("Kun skjult eller anmeldt indhold kan gendannes."))
     if isinstance(target, Idea):
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.PUBLISHED, hidden_by_reports=False)
         target.status = Idea.Status.PUBLISHED
+        _facets_changed()
     else:
         _set_comment_status(target, Comment.Status.VISIBLE)
         Comment.objects.filter(pk=target.pk).update(hidden_by_reports=False)
@@ -356,6 +393,7 @@ def approve(moderator, idea):
     require(idea.status == Idea.Status.PENDING, _("Idéen afventer ikke godkendelse."))
     Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.PUBLISHED, published_at=timezone.now())
     idea.refresh_from_db()
+    _facets_changed()
     log(instance=idea, action="ideabank.approve", user=moderator)
     return idea
 
@@ -377,7 +415,7 @@ def merge(moderator, duplicate, into):
     # Lock both rows in a fixed order so two merges cannot interleave.
     list(Idea.objects.select_for_update().filter(pk__in=[duplicate.pk, into.pk]).order_by("pk"))
 
-    already = Vote.objects.filter(idea=into).values("user_id")
+    already = Vote.objects.filter(idea=into, user__isnull=False).values("user_id")
     Vote.objects.filter(idea=duplicate).exclude(user_id__in=already).exclude(user_id=into.author_id).update(idea=into)
     Vote.objects.filter(idea=duplicate).delete()
 
@@ -393,6 +431,7 @@ def merge(moderator, duplicate, into):
         status=Idea.Status.MERGED, merged_into=into, vote_count=0, comment_count=0, trending_score=0
     )
     duplicate.refresh_from_db()
+    _facets_changed()
     if TriedReport.objects.filter(idea=into).exists():
         raise_stage(into, Stage.TRIED)
     log(instance=duplicate, action="ideabank.merge", user=moderator, data={"into": into.pk, "title": into.title})
@@ -450,6 +489,8 @@ def follow(user, **target):
     require_active_staff(user)
     if len(target) != 1 or next(iter(target)) not in Follow.KINDS:
         raise ValidationError(_("Vælg præcis én ting at følge."))
+    if "idea" in target:
+        require(can_view(user, target["idea"]), _("Idéen findes ikke."))
     follow, _created = Follow.objects.get_or_create(user=user, **target)
     return follow
 
