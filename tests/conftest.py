@@ -1,7 +1,16 @@
 import pytest
+from django.core.cache import cache
 
 from ideabank.accounts.roles import Role
 from tests.factories import PASSWORD, UserFactory, municipal_organisation
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters and cached facets must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -102,8 +102,11 @@ def install(api):
 
     def http_error(request, exc):
         message = str(exc)
+        # Ninja's own messages, in the user's language.
         if exc.status_code == 400 and message.startswith("Cannot parse request body"):
             message = _("Forespørgslen er ikke gyldig JSON.")
+        elif exc.status_code == 403 and message == "CSRF check Failed":
+            message = _("CSRF-kontrollen fejlede. Send X-CSRFToken-headeren med, eller brug en API-nøgle.")
         return api.create_response(request, {"detail": message}, status=exc.status_code)
 
     def limit_body(run):
@@ -118,12 +121,12 @@ def install(api):
 
         return checked
 
-    api.add_exception_handler(HttpError, http_error)
     def throttled(request, exc):
         return api.create_response(
             request, {"detail": _("For mange forespørgsler. Vent lidt, og prøv igen.")}, status=429
         )
 
+    api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(Throttled, throttled)
     api.add_exception_handler(AuthenticationError, unauthenticated)

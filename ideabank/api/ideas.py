@@ -1,3 +1,506 @@
-from ninja import Router
+"""The ideas API: list, post, read and edit ideas; vote, comment, report, "we tried it" and follow.
+
+Reads are public; a request that carries a session or a bearer token also sees the user's own
+drafts. Every write needs a user (token, or session with CSRF) and goes through
+`ideabank.ideas.services`, which holds the rules; this module only translates HTTP to them.
+"""
+
+import json
+import re
+
+import pydantic
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import Query, Router, Status
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from taggit.models import Tag
+
+from ideabank import ratelimit
+from ideabank.accounts.models import Organisation
+from ideabank.ideas import queries, services
+from ideabank.ideas.models import Comment, Follow, Idea, Report, TriedReport, Vote
+from ideabank.taxonomy.models import TargetGroup, Theme
+
+from .auth import authenticated, session_auth, token_auth
+from .errors import labelled
+from .schemas import (
+    CommentIn,
+    CommentOut,
+    FollowIn,
+    FollowOut,
+    IdeaDetailOut,
+    IdeaIn,
+    IdeaPageOut,
+    IdeaPatch,
+    ReportIn,
+    ReportOut,
+    TriedIn,
+    TriedOut,
+    VoteOut,
+    no_control_characters,
+)
 
 router = Router(tags=["ideas"])
+
+MAX_ID = 2**63 - 1  # beyond any primary key; larger numbers would overflow SQLite's integers
+MAX_PAGE = 100_000
+CODE = re.compile(r"[0-9]{1,6}")
+LIST_PARAMETERS = {
+    "q": gettext_lazy("søgning"),
+    "sort": gettext_lazy("sortering"),
+    "target_group": gettext_lazy("målgruppe"),
+    "theme": gettext_lazy("indsatsområde"),
+    "tag": gettext_lazy("emneord"),
+    "organisation": gettext_lazy("organisation"),
+    "municipality": gettext_lazy("kommune"),
+    "region": gettext_lazy("region"),
+    "stage": gettext_lazy("trin"),
+    "status": gettext_lazy("status"),
+}
+
+
+class PublicRead:
+    """Last link of the auth chain on reads: no credentials reads as anonymous, but a request
+    that sent a bearer token nobody recognises is refused (401) rather than silently downgraded.
+
+    A plain callable, not a ninja AuthBase, so the OpenAPI schema lists only the real schemes.
+    """
+
+    def __call__(self, request):
+        if request.headers.get("Authorization"):
+            return None
+        request.user = AnonymousUser()
+        return request.user
+
+
+public = [token_auth, session_auth, PublicRead()]
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def invalid(field, label, message):
+    error = DjangoValidationError({field: message})
+    error.field_labels = {field: label}
+    return error
+
+
+def get_or_404(queryset, pk):
+    if not isinstance(pk, int) or not 0 < pk <= MAX_ID:
+        raise Http404
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def visible_idea(request, pk, queryset=None):
+    """The idea, if this user may see it; otherwise 404 (a draft's existence is nobody else's business)."""
+    idea = get_or_404(queryset if queryset is not None else Idea.objects.all(), pk)
+    if not services.can_view(request.user, idea):
+        raise Http404
+    return idea
+
+
+def named(obj):
+    return {"slug": obj.slug, "name": obj.name} if obj is not None else None
+
+
+def author_out(user):
+    if user is None:
+        return None
+    return {"display_name": user.display_name, "organisation": named(user.organisation)}
+
+
+def idea_out(idea, voted):
+    return {
+        "id": idea.pk,
+        "title": idea.title,
+        "url": idea.get_absolute_url(),
+        "stage": idea.stage,
+        "status": idea.status,
+        "votes": idea.vote_count,
+        "comments": idea.comment_count,
+        "tags": sorted((tag.name for tag in idea.tags.all()), key=str.lower),
+        "target_groups": [named(group) for group in idea.target_groups.all()],
+        "themes": [named(theme) for theme in idea.themes.all()],
+        "organisation": named(idea.organisation),
+        "created": idea.created,
+        "published": idea.published_at,
+        "voted": voted,
+    }
+
+
+def tried_out(report):
+    return {
+        "id": report.pk,
+        "organisation": named(report.organisation),
+        "tried_from": report.tried_from,
+        "tried_to": report.tried_to,
+        "what_happened": report.what_happened,
+        "created": report.created,
+    }
+
+
+def detail_queryset():
+    return (
+        queries.with_list_relations(Idea.objects.all())
+        .select_related("author__organisation")
+        .prefetch_related(Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")))
+    )
+
+
+def detail_out(request, idea):
+    """The full idea; `idea` comes from detail_queryset(), so this adds at most three small queries."""
+    user = request.user
+    return {
+        **idea_out(idea, services.has_voted(user, idea)),
+        "problem": idea.problem,
+        "solution": idea.solution,
+        "context": idea.context,
+        "results": idea.results,
+        "author": author_out(idea.author),
+        "method": None,
+        "tried_reports": [tried_out(report) for report in idea.tried_reports.all()],
+        "merged_into": idea.merged_into_id,
+        "following": services.is_following(user, idea=idea),
+        "can_edit": services.can_edit(user, idea),
+    }
+
+
+def terms(model, slugs, field):
+    """The vocabulary rows for the given slugs; any unknown slug refuses the whole request."""
+    if slugs is None:
+        return None
+    slugs = list(dict.fromkeys(slugs))
+    found = list(model.objects.filter(slug__in=slugs))
+    missing = [slug for slug in slugs if slug not in {term.slug for term in found}]
+    if missing:
+        raise DjangoValidationError({field: _("Findes ikke: %(values)s.") % {"values": ", ".join(missing)}})
+    return found
+
+
+def page_link(request, page):
+    query = request.GET.copy()
+    query["page"] = page
+    return f"{request.path}?{query.urlencode()}"
+
+
+def check_list_parameters(request):
+    for name, label in LIST_PARAMETERS.items():
+        value = request.GET.get(name) or ""
+        try:
+            no_control_characters(value)
+        except ValueError as error:
+            raise invalid(name, label, str(error)) from error
+    for name in ("municipality", "region"):
+        value = (request.GET.get(name) or "").strip()
+        if value and not CODE.fullmatch(value):
+            raise invalid(name, LIST_PARAMETERS[name], _("Angiv koden som et tal, fx 751."))
+    sort = (request.GET.get("sort") or "").strip()
+    if sort and sort not in queries.SORT_LABELS:
+        choices = ", ".join(queries.SORT_LABELS)
+        raise invalid(
+            "sort", LIST_PARAMETERS["sort"], _("Ukendt sortering. Vælg en af: %(choices)s.") % {"choices": choices}
+        )
+
+
+# ---- ideas -----------------------------------------------------------------------------------
+
+
+@router.get("/ideas", response=IdeaPageOut, auth=public)
+def list_ideas(
+    request,
+    q: str = "",
+    target_group: str = "",
+    theme: str = "",
+    tag: str = "",
+    organisation: str = "",
+    municipality: str = "",
+    region: str = "",
+    stage: str = "",
+    status: str = "",
+    sort: str = Query("", description="newest, votes, trending, comments or relevance (needs q)."),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    page_size: int = Query(20, ge=1, le=100),
+):
+    """Ideas the user may see, filtered and sorted, a page at a time, with facet counts.
+
+    Filters take slugs (target group, theme, tag, organisation) or codes (municipality, region);
+    unknown values simply match nothing. `sort=relevance` without `q` sorts by newest.
+    A page beyond the last one is not an error: it comes back empty (with `count` and a link to
+    the previous page), so a client paging while ideas disappear does not break.
+    """
+    check_list_parameters(request)
+    filters = queries.IdeaFilters.from_query(request.GET)
+    ideas = queries.list_ideas(request.user, filters)
+    count = ideas.count()
+    offset = (page - 1) * page_size
+    rows = list(ideas[offset : offset + page_size]) if offset < count else []
+    voted = set()
+    if rows and request.user.is_authenticated:
+        voted = set(Vote.objects.filter(user=request.user, idea__in=rows).values_list("idea_id", flat=True))
+    last_page = max(1, -(-count // page_size))
+    return {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "next": page_link(request, page + 1) if page < last_page else None,
+        "previous": page_link(request, min(page - 1, last_page)) if page > 1 else None,
+        "results": [idea_out(idea, idea.pk in voted) for idea in rows],
+        "facets": queries.facets(request.user, filters),
+    }
+
+
+@router.post("/ideas", response={201: IdeaDetailOut}, auth=authenticated)
+def create_idea(request, payload: IdeaIn):
+    """Post an idea for your organisation: published (or pending review), or a private draft."""
+    with labelled(Idea):
+        target_groups = terms(TargetGroup, payload.target_groups, "target_groups")
+        themes = terms(Theme, payload.themes, "themes")
+        ratelimit.check(request, "idea")
+        idea = services.create_idea(
+            request.user,
+            data={field: getattr(payload, field) for field in ("title", "problem", "solution", "context", "results")},
+            target_groups=target_groups,
+            themes=themes,
+            tags=payload.tags,
+            publish=payload.status == "published",
+        )
+    return Status(201, detail_out(request, detail_queryset().get(pk=idea.pk)))
+
+
+@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public)
+def idea_detail(request, idea_id: int):
+    """One idea. A merged idea answers with `status: "merged"` and `merged_into`, the idea it lives on in."""
+    return detail_out(request, visible_idea(request, idea_id, detail_queryset()))
+
+
+@router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated)
+def update_idea(request, idea_id: int, payload: IdeaPatch):
+    """Change your own idea (editors: any idea). `status: "published"` publishes a draft."""
+    idea = visible_idea(request, idea_id)
+    if not services.can_edit(request.user, idea):
+        raise PermissionDenied(_("Du kan kun rette dine egne idéer."))
+    changes = payload.model_dump(exclude_unset=True)
+    status = changes.pop("status", None)
+    with labelled(Idea):
+        if status == "draft" and idea.status != Idea.Status.DRAFT:
+            raise DjangoValidationError({"status": _("En delt idé kan ikke gøres til kladde igen.")})
+        for field in ("context", "results"):
+            if field in changes and changes[field] is None:
+                changes[field] = ""
+        services.update_idea(
+            request.user,
+            idea,
+            data={
+                field: changes[field]
+                for field in ("title", "problem", "solution", "context", "results")
+                if field in changes
+            },
+            target_groups=terms(TargetGroup, changes.get("target_groups"), "target_groups"),
+            themes=terms(Theme, changes.get("themes"), "themes"),
+            tags=changes.get("tags"),
+            publish=status == "published",
+        )
+    return detail_out(request, detail_queryset().get(pk=idea.pk))
+
+
+# ---- votes -----------------------------------------------------------------------------------
+
+
+@router.post("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated)
+def vote(request, idea_id: int):
+    """Vote for an idea (not your own). A second vote is 409."""
+    idea = visible_idea(request, idea_id)
+    ratelimit.check(request, "vote")
+    return services.cast_vote(request.user, idea)
+
+
+@router.delete("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated)
+def withdraw_vote(request, idea_id: int):
+    """Take your vote back. Without a vote to take back: 409."""
+    idea = visible_idea(request, idea_id)
+    ratelimit.check(request, "vote")
+    return services.withdraw_vote(request.user, idea)
+
+
+# ---- comments --------------------------------------------------------------------------------
+
+
+def comment_out(comment):
+    shown = comment.status == Comment.Status.VISIBLE
+    return {
+        "id": comment.pk,
+        "parent": comment.parent_id,
+        "depth": comment.depth,
+        "body": comment.body if shown else "",
+        "status": comment.status,
+        "author": author_out(comment.author) if shown else None,
+        "created": comment.created,
+        "edited": comment.edited_at is not None,
+        "edited_at": comment.edited_at,
+    }
+
+
+def threaded(tree):
+    for comment, replies in tree:
+        yield comment
+        yield from threaded(replies)
+
+
+@router.get("/ideas/{idea_id}/comments", response=list[CommentOut], auth=public)
+def list_comments(request, idea_id: int):
+    """The idea's comments in thread order: each comment is followed by its replies (see `parent`, `depth`)."""
+    idea = visible_idea(request, idea_id)
+    comments = Comment.objects.filter(idea=idea).select_related("author__organisation").order_by("created", "pk")
+    return [comment_out(comment) for comment in threaded(queries.comment_tree(comments))]
+
+
+@router.post("/ideas/{idea_id}/comments", response={201: CommentOut}, auth=authenticated)
+def add_comment(request, idea_id: int, payload: CommentIn):
+    """Comment on an idea, or answer a comment (`parent`); threads are at most three levels deep."""
+    idea = visible_idea(request, idea_id)
+    with labelled(Comment, parent=_("svar til")):
+        parent = None
+        if payload.parent is not None:
+            try:
+                parent = get_or_404(Comment.objects.all(), payload.parent)
+            except Http404 as error:
+                raise DjangoValidationError({"parent": _("Kommentaren, du svarer på, findes ikke.")}) from error
+        ratelimit.check(request, "comment")
+        comment = services.add_comment(request.user, idea, payload.body, parent=parent)
+    comment = Comment.objects.select_related("author__organisation").get(pk=comment.pk)
+    return Status(201, comment_out(comment))
+
+
+# ---- reports ---------------------------------------------------------------------------------
+
+
+def report(request, payload, **target):
+    ratelimit.check(request, "report")
+    with labelled(Report):
+        created = services.report_content(request.user, reason=payload.reason, note=payload.note, **target)
+    return Status(201, {"id": created.pk, "reason": created.reason, "note": created.note, "created": created.created})
+
+
+@router.post("/comments/{comment_id}/report", response={201: ReportOut}, auth=authenticated)
+def report_comment(request, comment_id: int, payload: ReportIn):
+    """Report a comment to the moderators. One open report per person; a second is 409."""
+    comment = get_or_404(Comment.objects.select_related("idea"), comment_id)
+    if not services.can_view(request.user, comment.idea):
+        raise Http404
+    return report(request, payload, comment=comment)
+
+
+@router.post("/ideas/{idea_id}/report", response={201: ReportOut}, auth=authenticated)
+def report_idea(request, idea_id: int, payload: ReportIn):
+    """Report an idea to the moderators. One open report per person; a second is 409."""
+    idea = visible_idea(request, idea_id)
+    return report(request, payload, idea=idea)
+
+
+# ---- tried reports ---------------------------------------------------------------------------
+
+
+@router.post("/ideas/{idea_id}/tried", response={201: TriedOut}, auth=authenticated)
+def report_tried(request, idea_id: int, payload: TriedIn):
+    """ "We tried it": your organisation tried the idea. One report per organisation; a second is 409."""
+    idea = visible_idea(request, idea_id)
+    with labelled(TriedReport):
+        created = services.report_tried(
+            request.user,
+            idea,
+            tried_from=payload.tried_from,
+            tried_to=payload.tried_to,
+            what_happened=payload.what_happened,
+        )
+    created = TriedReport.objects.select_related("organisation").get(pk=created.pk)
+    return Status(201, tried_out(created))
+
+
+# ---- follows ---------------------------------------------------------------------------------
+
+
+def follow_target(request, kind, value, unfollowing=False):
+    """The object a follow points at, as keyword arguments for the services; 404 if it is unknown.
+
+    Following needs an idea the user may see; unfollowing does not (a followed idea may be hidden since).
+    """
+    value = str(value).strip()
+    if kind == "idea":
+        pk = int(value) if value.isdecimal() and value.isascii() else 0
+        return {"idea": get_or_404(Idea.objects.all(), pk) if unfollowing else visible_idea(request, pk)}
+    if kind == "tag":
+        found = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
+    elif kind == "target_group":
+        found = TargetGroup.objects.filter(slug=value).first()
+    else:
+        by_id = Q(pk=int(value)) if value.isdecimal() and value.isascii() and len(value) < 10 else Q(pk__in=[])
+        found = Organisation.objects.filter(Q(slug=value) | by_id).order_by("pk").first()
+    if found is None:
+        raise Http404
+    return {kind: found}
+
+
+def follow_out(follow):
+    kind = follow.kind
+    target = follow.target
+    value = str(target.pk) if kind == "idea" else target.slug
+    label = target.title if kind == "idea" else target.name
+    return {"kind": kind, "value": value, "label": label, "created": follow.created}
+
+
+@router.get("/follows", response=list[FollowOut], auth=authenticated)
+def list_follows(request):
+    """What you follow, newest first."""
+    follows = (
+        Follow.objects.filter(user=request.user)
+        .select_related("idea", "tag", "target_group", "organisation")
+        .order_by("-created", "-pk")
+    )
+    return [follow_out(follow) for follow in follows]
+
+
+@router.post("/follows", response={200: FollowOut, 201: FollowOut}, auth=authenticated)
+def follow(request, payload: FollowIn):
+    """Follow an idea, a tag, a target group or an organisation: 201, or 200 if you already did."""
+    target = follow_target(request, payload.kind, payload.value)
+    already = services.is_following(request.user, **target)
+    with labelled(Follow):
+        created = services.follow(request.user, **target)
+    return Status(200 if already else 201, follow_out(created))
+
+
+@router.delete("/follows", response={204: None}, auth=authenticated)
+def unfollow(request, kind: str | None = None, value: str | None = None):
+    """Stop following: `kind` and `value` in the query string or in a JSON body, as for POST. Always 204."""
+    source = {"kind": kind, "value": value} if kind is not None or value is not None else json_body(request)
+    try:
+        payload = FollowIn.model_validate(source)
+    except pydantic.ValidationError as error:
+        where = "query" if kind is not None or value is not None else "body"
+        raise NinjaValidationError(
+            [
+                {**problem, "loc": (where, *problem["loc"])}
+                for problem in error.errors(include_url=False, include_context=False, include_input=False)
+            ]
+        ) from error
+    services.unfollow(request.user, **follow_target(request, payload.kind, payload.value, unfollowing=True))
+    return Status(204, None)
+
+
+def json_body(request):
+    if not request.body:
+        return {}
+    try:
+        data = json.loads(request.body)
+    except ValueError as error:
+        raise HttpError(400, _("Forespørgslen er ikke gyldig JSON.")) from error
+    return data if isinstance(data, dict) else {}

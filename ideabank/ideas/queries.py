@@ -5,6 +5,7 @@ number of SQL queries is constant: facets are a handful of GROUP BY queries what
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
@@ -33,6 +34,7 @@ SORT_LABELS = {
     "comments": _("Mest diskuteret"),
     "relevance": _("Bedste match"),
 }
+CODE = re.compile(r"[0-9]{1,6}")  # municipality and region codes
 FILTERS = ("target_group", "theme", "tag", "organisation", "municipality", "region", "stage", "status")
 
 
@@ -79,8 +81,8 @@ def _filter(queryset, filters, skip=None):
         "theme": lambda v: Q(themes__slug=v),
         "tag": lambda v: Q(tags__slug=v) | Q(tags__name__iexact=v),
         "organisation": lambda v: Q(organisation__slug=v),
-        "municipality": lambda v: Q(organisation__municipality_id=int(v)) if v.isdigit() else Q(pk__in=[]),
-        "region": lambda v: Q(organisation__region_id=int(v)) if v.isdigit() else Q(pk__in=[]),
+        "municipality": lambda v: Q(organisation__municipality_id=int(v)) if CODE.fullmatch(v) else Q(pk__in=[]),
+        "region": lambda v: Q(organisation__region_id=int(v)) if CODE.fullmatch(v) else Q(pk__in=[]),
         "stage": lambda v: Q(stage=v),
         "status": lambda v: Q(status=v),
     }
