@@ -53,6 +53,16 @@ class IdeaFilters:
     sort: str = "newest"
     q: str = ""
     active: dict = field(default_factory=dict)
+    _ranked: list | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ranked(self):
+        """[(idea id, score)] for `q`, best first — asked once per request, shared by list and facets."""
+        if self._ranked is None:
+            from search.service import rank_ideas  # the search app owns full-text matching
+
+            self._ranked = rank_ideas(self.q) if self.q else []
+        return self._ranked
 
     @classmethod
     def from_query(cls, query):
@@ -90,9 +100,7 @@ def _filter(queryset, filters, skip=None):
         if name != skip:
             queryset = queryset.filter(conditions[name](value))
     if filters.q:
-        from search.service import idea_ids_matching  # the search app owns full-text matching
-
-        queryset = queryset.filter(pk__in=idea_ids_matching(filters.q))
+        queryset = queryset.filter(pk__in=[pk for pk, _score in filters.ranked])
     return queryset.distinct() if any(k in filters.active for k in ("target_group", "theme", "tag")) else queryset
 
 
@@ -101,11 +109,34 @@ def filtered_ideas(user, filters):
 
 
 def list_ideas(user, filters):
-    """The page-ready queryset: filtered, sorted, with everything a list row shows prefetched."""
+    """The page-ready ideas: filtered, sorted, with everything a list row shows prefetched.
+
+    A queryset, or for relevance a sequence in search-rank order that a Paginator can slice.
+    """
     queryset = filtered_ideas(user, filters)
-    if filters.sort in SORTS:
-        queryset = queryset.order_by(*SORTS[filters.sort])
-    return with_list_relations(queryset)
+    if filters.sort == "relevance":
+        allowed = set(queryset.values_list("pk", flat=True))
+        return RankedIdeas([pk for pk, _score in filters.ranked if pk in allowed])
+    return with_list_relations(queryset.order_by(*SORTS[filters.sort]))
+
+
+class RankedIdeas:
+    """Idea ids in rank order that load only the page asked for."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        ideas = with_list_relations(Idea.objects.filter(pk__in=ids)).in_bulk()
+        page = [ideas[pk] for pk in ids if pk in ideas]
+        return page if isinstance(index, slice) else page[0]
 
 
 def with_list_relations(queryset):

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from ideabank.accounts.roles import Role, has_role
 
 from .models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
+from .signals import idea_changed
 
 TRENDING_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 TRENDING_HALF_LIFE = timedelta(days=7)
@@ -300,7 +301,7 @@ def raise_stage(idea, stage):
     if Stage.rank(stage) > Stage.rank(idea.stage):
         Idea.objects.filter(pk=idea.pk).update(stage=stage)
         idea.stage = stage
-        _facets_changed()
+        _changed(idea)
 
 
 # ---- reports and moderation ------------------------------------------------------------------
@@ -325,7 +326,7 @@ def report_content(reporter, *, reason, idea=None, comment=None, note=""):
         if idea is not None and idea.status == Idea.Status.PUBLISHED:
             Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.HIDDEN, hidden_by_reports=True)
             idea.status = Idea.Status.HIDDEN
-            _facets_changed()
+            _changed(idea)
             log(instance=idea, action="ideabank.auto_hide", user=None, data={"open_reports": open_reports})
         elif comment is not None and comment.status == Comment.Status.VISIBLE:
             _set_comment_status(comment, Comment.Status.HIDDEN)
@@ -334,10 +335,10 @@ def report_content(reporter, *, reason, idea=None, comment=None, note=""):
     return report
 
 
-def _facets_changed():
-    from .queries import bump_facets_version
-
-    transaction.on_commit(bump_facets_version)
+def _changed(*ideas):
+    """Announce, after commit, a change made with update() (no post_save): facets and search follow it."""
+    for idea in ideas:
+        transaction.on_commit(lambda idea=idea: idea_changed.send(sender=Idea, idea=idea))
 
 
 def _close_reports(moderator, target, resolution):
@@ -354,7 +355,7 @@ def hide(moderator, target, reason=""):
     if isinstance(target, Idea):
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
         target.status = Idea.Status.HIDDEN
-        _facets_changed()
+        _changed(target)
     else:
         _set_comment_status(target, Comment.Status.HIDDEN)
     closed = _close_reports(moderator, target, Report.Resolution.UPHELD)
@@ -377,7 +378,7 @@ def restore(moderator, target):
     if isinstance(target, Idea):
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.PUBLISHED, hidden_by_reports=False)
         target.status = Idea.Status.PUBLISHED
-        _facets_changed()
+        _changed(target)
     else:
         _set_comment_status(target, Comment.Status.VISIBLE)
         Comment.objects.filter(pk=target.pk).update(hidden_by_reports=False)
@@ -393,7 +394,7 @@ def approve(moderator, idea):
     require(idea.status == Idea.Status.PENDING, _("Idéen afventer ikke godkendelse."))
     Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.PUBLISHED, published_at=timezone.now())
     idea.refresh_from_db()
-    _facets_changed()
+    _changed(idea)
     log(instance=idea, action="ideabank.approve", user=moderator)
     return idea
 
@@ -431,7 +432,7 @@ def merge(moderator, duplicate, into):
         status=Idea.Status.MERGED, merged_into=into, vote_count=0, comment_count=0, trending_score=0
     )
     duplicate.refresh_from_db()
-    _facets_changed()
+    _changed(duplicate, into)
     if TriedReport.objects.filter(idea=into).exists():
         raise_stage(into, Stage.TRIED)
     log(instance=duplicate, action="ideabank.merge", user=moderator, data={"into": into.pk, "title": into.title})

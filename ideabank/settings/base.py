@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "ideabank.live",
     "home",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -178,6 +180,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background work (django-tasks): immediate by default; TASKS_BACKEND=database queues it for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if os.environ.get("TASKS_BACKEND") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+# Search: the index follows each save after commit. Index names are prefixed per environment.
+SEARCH_INDEX_ON_COMMIT = True
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
 
 WAGTAIL_SITE_NAME = "Idébanken"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{IDEABANK_PORT}")

@@ -13,4 +13,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Test transactions never commit: index at once, and never talk to Elasticsearch unless a test asks.
+SEARCH_INDEX_ON_COMMIT = False
+ELASTICSEARCH_URL = ""
+SEARCH_INDEX_PREFIX = "test"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
