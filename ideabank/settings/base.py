@@ -194,6 +194,7 @@ TASKS = {
 # Search: the index follows each save after commit. Index names are prefixed per environment.
 SEARCH_INDEX_ON_COMMIT = True
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
+SEARCH_REFRESH = False  # Elasticsearch makes writes searchable within a second; tests wait for them
 
 WAGTAIL_SITE_NAME = "Idébanken"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{IDEABANK_PORT}")

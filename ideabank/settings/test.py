@@ -17,4 +17,5 @@ STORAGES = {
 SEARCH_INDEX_ON_COMMIT = False
 ELASTICSEARCH_URL = ""
 SEARCH_INDEX_PREFIX = "test"
+SEARCH_REFRESH = "wait_for"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,62 @@
+"""Elasticsearch documents (elasticsearch-dsl), with the shared Danish analyser.
+
+The analyser mirrors search/analysis.py: lowercase, Danish stop words, Danish Snowball stemmer,
+ASCII folding — and, at query time only, the curated synonyms. Index names carry the environment's
+prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluster.
+"""
+
+from django.conf import settings
+from elasticsearch_dsl import Document, Keyword, Text, analyzer, token_filter, tokenizer
+
+from .analysis import synonyms_for_elasticsearch
+
+danish_stop = token_filter("danish_stop", "stop", stopwords="_danish_")
+danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
+danish_synonyms = token_filter("danish_synonyms", "synonym_graph", synonyms=synonyms_for_elasticsearch(), lenient=True)
+prefix_ngrams = token_filter("prefix_ngrams", "edge_ngram", min_gram=3, max_gram=20)
+
+danish = analyzer(
+    "danish_text",
+    tokenizer="standard",
+    filter=["lowercase", danish_stop, danish_stemmer, "asciifolding"],
+)
+danish_search = analyzer(
+    "danish_search",
+    tokenizer="standard",
+    filter=["lowercase", danish_synonyms, danish_stop, danish_stemmer, "asciifolding"],
+)
+# Compounds: indexing the leading parts of each stem lets `alkohol` find `alkoholbehandling`.
+danish_prefixes = analyzer(
+    "danish_prefixes",
+    tokenizer=tokenizer("standard"),
+    filter=["lowercase", danish_stop, danish_stemmer, "asciifolding", prefix_ngrams],
+)
+
+
+def danish_text(**kwargs):
+    return Text(
+        analyzer=danish,
+        search_analyzer=danish_search,
+        fields={"prefix": Text(analyzer=danish_prefixes, search_analyzer=danish)},
+        **kwargs,
+    )
+
+
+class IdeaDocument(Document):
+    """An idea as Elasticsearch sees it: its text per boosted field group."""
+
+    title = danish_text()
+    tags = danish_text()
+    body = danish_text()
+    rest = danish_text()
+    status = Keyword()
+
+    class Index:
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    @classmethod
+    def index_name(cls):
+        return f"{settings.SEARCH_INDEX_PREFIX}-ideas"
+
+
+DOCUMENTS = {"idea": IdeaDocument}
