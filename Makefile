@@ -26,7 +26,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) ideabank.asgi:application
 
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -28,6 +28,13 @@ MODERATOR_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "accounts.view_user",
     "accounts.view_organisation",
+    # Moderation (ideas/wagtail_hooks.py); also lets moderators read these objects' audit log.
+    "ideas.view_idea",
+    "ideas.change_idea",
+    "ideas.view_comment",
+    "ideas.change_comment",
+    "ideas.view_report",
+    "ideas.change_report",
 ]
 EDITOR_PERMISSIONS = [
     *MODERATOR_PERMISSIONS,

@@ -352,6 +352,13 @@ def _close_reports(moderator, target, resolution):
 def hide(moderator, target, reason=""):
     """Hide an idea or a comment and uphold its open reports."""
     require(is_moderator(moderator), _("Kun moderatorer kan skjule indhold."))
+    hideable = (
+        (Idea.Status.PUBLISHED, Idea.Status.PENDING, Idea.Status.ARCHIVED, Idea.Status.HIDDEN)
+        if isinstance(target, Idea)
+        else (Comment.Status.VISIBLE, Comment.Status.HIDDEN)
+    )
+    if target.status not in hideable:
+        raise Conflict(_("Dette indhold kan ikke skjules."))
     if isinstance(target, Idea):
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
         target.status = Idea.Status.HIDDEN
