@@ -67,9 +67,13 @@ def role_of(user):
         return None
     if user.is_superuser:
         return Role.ADMINISTRATOR
-    names = set(user.groups.values_list("name", flat=True))
-    held = [role for role in RANK if GROUP_NAMES[role] in names]
-    return held[-1] if held else Role.MEDARBEJDER
+    # Asked several times per request (lists, facets, navigation): remember it on the user object.
+    cached = getattr(user, "_ideabank_role", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        held = [role for role in RANK if GROUP_NAMES[role] in names]
+        cached = user._ideabank_role = held[-1] if held else Role.MEDARBEJDER
+    return cached
 
 
 def has_role(user, role):
@@ -84,6 +88,7 @@ def assign_role(user, role):
 
     role = Role(role)
     user.groups.set([Group.objects.get(name=GROUP_NAMES[role])])
+    user._ideabank_role = None
     user.is_superuser = role == Role.ADMINISTRATOR
     user.is_staff = role == Role.ADMINISTRATOR
     user.save(update_fields=["is_superuser", "is_staff"])

@@ -39,9 +39,14 @@ def reference_data(django_db_setup, django_db_blocker):
     Transactional tests empty the database after each test. Django's serialized_rollback would restore it, but
     Playwright's event loop gives the test a different connection object than the one that was serialized.
     """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     with django_db_blocker.unblock():
+        # Deserialising builds Wagtail pages, whose __init__ looks up content types: on a cold cache
+        # get_or_create would insert rows ahead of the serialised ones, which then clash.
+        ContentType.objects.get_for_models(*apps.get_models())
         return connection.creation.serialize_db_to_string()
 
 

@@ -1,0 +1,608 @@
+"""Idea pages in the browser: the list, the idea page, the idea form and the small POST actions.
+
+Views stay thin: they parse input, call services.py (which holds every rule) and answer with a
+redirect back to the idea (post/redirect/get) and a message. Service errors map to responses in
+one place: PermissionDenied → 403, ValidationError → form errors, Conflict → a friendly message,
+RateLimited → 429. Every page works without JavaScript.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from taggit.models import Tag
+
+from ideabank import ratelimit
+from ideabank.accounts.models import Organisation
+from ideabank.taxonomy.models import TargetGroup
+
+from . import queries, services
+from .forms import (
+    CommentEditForm,
+    CommentForm,
+    FollowForm,
+    IdeaForm,
+    ReportForm,
+    TriedForm,
+    tag_suggestions,
+)
+from .models import Comment, Follow, Idea, TriedReport, Vote
+
+PAGE_SIZE = 20
+
+FACET_LABELS = {
+    "target_group": gettext_lazy("Målgruppe"),
+    "theme": gettext_lazy("Indsatsområde"),
+    "tag": gettext_lazy("Emneord"),
+    "stage": gettext_lazy("Trin"),
+    "organisation": gettext_lazy("Organisation"),
+    "region": gettext_lazy("Region"),
+    "municipality": gettext_lazy("Kommune"),
+    "status": gettext_lazy("Status"),
+}
+# The filters a user can follow from the list. The list offers "follow" without looking up whether
+# the user already follows (following twice is harmless): that lookup would take the page past
+# its query budget. Unfollowing happens where the follows are listed.
+FOLLOWABLE_FILTERS = ("tag", "target_group", "organisation")
+
+
+# ---- shared helpers --------------------------------------------------------------------------
+
+
+def forbidden(request, error):
+    message = str(error.args[0]) if getattr(error, "args", None) else _("Du har ikke adgang til dette.")
+    return TemplateResponse(request, "ideas/forbidden.html", {"message": message}, status=403)
+
+
+def too_many(request):
+    return ratelimit.rate_limited(request)
+
+
+def login_first(next_url):
+    """Anonymous writes go to the login page and come back to the page they came from."""
+    return redirect_to_login(next_url)
+
+
+def visible_idea_or_404(request, pk):
+    idea = get_object_or_404(Idea.objects.select_related("organisation", "merged_into"), pk=pk)
+    if not services.can_view(request.user, idea):
+        raise Http404
+    return idea
+
+
+def safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def add_service_errors(form, error):
+    """Put a service's ValidationError on the form fields it names (or on the form as a whole)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_errors in error.message_dict.items():
+        shown = field in form.fields and not form[field].is_hidden
+        form.add_error(field if shown else None, field_errors)
+
+
+def names_fields(form, error):
+    """Whether a service's ValidationError points at fields the user sees in this form."""
+    fields = getattr(error, "error_dict", {})
+    return any(name in form.fields and not form[name].is_hidden for name in fields)
+
+
+def error_text(error):
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+# ---- the list --------------------------------------------------------------------------------
+
+
+@require_GET
+def idea_list(request):
+    filters = queries.IdeaFilters.from_query(request.GET)
+    paginator = Paginator(queries.list_ideas(request.user, filters), PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    facet_values = queries.facets(request.user, filters)
+    facet_groups = [
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "rows": facet_values.get(name, []),
+            "active": filters.active.get(name),
+        }
+        for name in FACET_LABELS
+    ]
+    active_filters = [
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "value": value,
+            "value_label": _facet_value_label(facet_values.get(name, []), value),
+            "followable": name in FOLLOWABLE_FILTERS,
+        }
+        for name, value in filters.active.items()
+    ]
+    sorts = [(key, label) for key, label in queries.SORT_LABELS.items() if key != "relevance" or filters.q]
+    context = {
+        "filters": filters,
+        "page_obj": page_obj,
+        "ideas": page_obj.object_list,
+        "facet_groups": [group for group in facet_groups if group["rows"] or group["active"]],
+        "active_filters": active_filters,
+        "sorts": sorts,
+    }
+    return TemplateResponse(request, "ideas/idea_list.html", context)
+
+
+def _facet_value_label(rows, value):
+    return next((row["label"] for row in rows if row["value"] == value), value)
+
+
+# ---- the idea page ---------------------------------------------------------------------------
+
+
+def load_idea_page(request, pk):
+    """The idea with everything its page shows, in a fixed number of queries.
+
+    This is queries.idea_detail with two additions that keep the page within its query budget:
+    tried reports come with their organisations in one query, and the viewer's vote and follow
+    (the lookups of services.has_voted and services.is_following) ride along as EXISTS columns.
+    """
+    user = request.user
+    comments = Comment.objects.select_related("author", "author__organisation").order_by("created")
+    queryset = Idea.objects.select_related("organisation", "organisation__region", "author", "merged_into")
+    queryset = queryset.prefetch_related(
+        "tags",
+        "target_groups",
+        "themes",
+        Prefetch("comments", queryset=comments),
+        Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
+    )
+    if user.is_authenticated:
+        queryset = queryset.annotate(
+            viewer_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=user)),
+            viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)),
+        )
+    idea = queryset.filter(pk=pk).first()
+    if idea is None:
+        raise Http404
+    return idea
+
+
+@require_GET
+def idea_detail(request, pk):
+    idea = load_idea_page(request, pk)
+    if idea.status == Idea.Status.MERGED and idea.merged_into_id:
+        return redirect(idea.merged_into, permanent=True)
+    if not services.can_view(request.user, idea):
+        raise Http404
+    return render_detail(request, idea)
+
+
+def load_for_detail(request, pk):
+    """The idea page's data again, for showing the page with a submission's errors."""
+    idea = load_idea_page(request, pk)
+    if not services.can_view(request.user, idea):
+        raise Http404
+    return idea
+
+
+def render_detail(request, idea, *, status=200, **forms):
+    """The idea page. `forms` carry bound forms with errors when a submission is shown again."""
+    user = request.user
+    comments = list(idea.comments.all())
+    reply_forms, edit_forms = forms.get("reply_forms") or {}, forms.get("edit_forms") or {}
+    for comment in comments:
+        annotate_comment(user, comment, reply_forms.get(comment.pk), edit_forms.get(comment.pk))
+    tried_reports = list(idea.tried_reports.all())
+    published = idea.status == Idea.Status.PUBLISHED
+    own = user.is_authenticated and idea.author_id == user.pk
+    context = {
+        "idea": idea,
+        "target_groups": list(idea.target_groups.all()),
+        "themes": list(idea.themes.all()),
+        "tags": list(idea.tags.all()),
+        "comment_tree": queries.comment_tree(comments),
+        "tried_reports": tried_reports,
+        "is_published": published,
+        "is_own": own,
+        "can_edit": services.can_edit(user, idea),
+        "can_vote": published and user.is_authenticated and not own,
+        "has_voted": published and user.is_authenticated and not own and idea.viewer_voted,
+        "is_following": user.is_authenticated and idea.viewer_follows,
+        "can_report_tried": (
+            published
+            and user.is_authenticated
+            and bool(user.organisation_id)
+            and all(report.organisation_id != user.organisation_id for report in tried_reports)
+        ),
+        "comment_form": forms.get("comment_form") or CommentForm(auto_id="id_comment_%s"),
+        "report_form": ReportForm(auto_id="id_report_idea_%s"),
+        "tried_form": forms.get("tried_form") or TriedForm(auto_id="id_tried_%s"),
+    }
+    return TemplateResponse(request, "ideas/idea_detail.html", context, status=status)
+
+
+def accepts_replies(comment):
+    """Whether the page offers a reply form under this comment (the service has the final say)."""
+    return comment.status == Comment.Status.VISIBLE and comment.depth < Comment.MAX_DEPTH
+
+
+def annotate_comment(user, comment, reply_form=None, edit_form=None):
+    """What this user may do with one comment, and the (unique-id) forms for it."""
+    visible = comment.status == Comment.Status.VISIBLE
+    own = user.is_authenticated and comment.author_id == user.pk
+    comment.can_delete = own and comment.status != Comment.Status.DELETED
+    comment.reply_form = comment.edit_form = comment.report_form = None
+    if not (user.is_authenticated and visible):
+        return
+    if accepts_replies(comment):
+        comment.reply_form = reply_form or CommentForm(
+            auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}, label=_("Dit svar")
+        )
+    if services.can_edit_comment(user, comment):
+        comment.edit_form = edit_form or CommentEditForm(
+            auto_id=f"id_edit{comment.pk}_%s", initial={"body": comment.body}
+        )
+    if not own:
+        comment.report_form = ReportForm(auto_id=f"id_report{comment.pk}_%s")
+
+
+# ---- posting and editing ---------------------------------------------------------------------
+
+
+class IdeaFormPage:
+    """The shared flow of the create and edit pages: draft, preview or publish."""
+
+    def __init__(self, request, idea=None):
+        self.request = request
+        self.idea = idea
+
+    def render(self, form, preview=None):
+        idea = self.idea
+        context = {
+            "form": form,
+            "idea": idea,
+            "organisation": idea.organisation if idea else self.request.user.organisation,
+            "tag_suggestions": tag_suggestions(),
+            "preview": preview,
+            "is_draft": idea is None or idea.status == Idea.Status.DRAFT,
+        }
+        return TemplateResponse(self.request, "ideas/idea_form.html", context)
+
+    def get(self):
+        return self.render(IdeaForm(instance=self.idea))
+
+    def post(self):
+        request = self.request
+        form = IdeaForm(request.POST, instance=self.idea or Idea())
+        action = request.POST.get("action", "draft")
+        if not form.is_valid():
+            return self.render(form)
+        if action == "preview":
+            return self.render(form, preview=self.preview(form))
+        arguments = form.service_arguments()
+        publish = action == "publish"
+        try:
+            ratelimit.check(request, "idea")
+            if self.idea is None:
+                idea = services.create_idea(request.user, publish=publish, **arguments)
+            else:
+                idea = services.update_idea(request.user, self.idea, publish=publish, **arguments)
+        except ratelimit.RateLimited:
+            return too_many(request)
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
+        messages.success(request, self.saved_message(idea, created=self.idea is None))
+        return redirect(idea)
+
+    def preview(self, form):
+        cleaned = form.cleaned_data
+        return {
+            "idea": form.instance,
+            "target_groups": list(cleaned["target_groups"]),
+            "themes": list(cleaned["themes"]),
+            "tags": cleaned["tags"],
+        }
+
+    @staticmethod
+    def saved_message(idea, created):
+        if idea.status == Idea.Status.DRAFT:
+            return _("Kladden er gemt. Kun du kan se den, indtil du offentliggør den.")
+        if idea.status == Idea.Status.PENDING:
+            return _("Tak! Idéen venter nu på, at en moderator godkender den.")
+        if created:
+            return _("Tak! Din idé er offentliggjort, og kolleger i hele landet kan nu se den.")
+        return _("Dine ændringer er gemt.")
+
+
+@require_http_methods(["GET", "POST"])
+def idea_create(request):
+    if not request.user.is_authenticated:
+        return login_first(request.get_full_path())
+    page = IdeaFormPage(request)
+    return page.post() if request.method == "POST" else page.get()
+
+
+@require_http_methods(["GET", "POST"])
+def idea_edit(request, pk):
+    if not request.user.is_authenticated:
+        return login_first(request.get_full_path())
+    idea = visible_idea_or_404(request, pk)
+    if idea.status == Idea.Status.MERGED and idea.merged_into_id:
+        return redirect(idea.merged_into)
+    if not services.can_edit(request.user, idea):
+        return forbidden(request, PermissionDenied(_("Du kan kun rette dine egne idéer.")))
+    page = IdeaFormPage(request, idea)
+    return page.post() if request.method == "POST" else page.get()
+
+
+# ---- votes -----------------------------------------------------------------------------------
+
+
+@require_POST
+def vote(request, pk):
+    idea = visible_idea_or_404(request, pk)
+    if not request.user.is_authenticated:
+        return login_first(idea.get_absolute_url())
+    withdraw = request.POST.get("action") == "unvote"
+    try:
+        ratelimit.check(request, "vote")
+        state = (services.withdraw_vote if withdraw else services.cast_vote)(request.user, idea)
+    except ratelimit.RateLimited as error:
+        if wants_json(request):
+            return JsonResponse({"detail": str(error)}, status=429)
+        return too_many(request)
+    except PermissionDenied as error:
+        if wants_json(request):
+            return JsonResponse({"detail": str(error)}, status=403)
+        return forbidden(request, error)
+    except services.Conflict as error:
+        if wants_json(request):
+            return JsonResponse({"detail": str(error), **_vote_state(request.user, idea)}, status=409)
+        messages.info(request, str(error))
+        return redirect(idea)
+    message = _("Din stemme er fjernet.") if withdraw else _("Tak for din stemme.")
+    if wants_json(request):
+        count_text = ngettext("%(votes)s stemme", "%(votes)s stemmer", state["votes"]) % state
+        return JsonResponse({**state, "message": message, "count_text": count_text})
+    messages.success(request, message)
+    return redirect(f"{idea.get_absolute_url()}#vote")
+
+
+def _vote_state(user, idea):
+    idea.refresh_from_db(fields=["vote_count"])
+    return {"votes": idea.vote_count, "voted": services.has_voted(user, idea)}
+
+
+# ---- comments --------------------------------------------------------------------------------
+
+
+@require_POST
+def comment_create(request, pk):
+    idea = visible_idea_or_404(request, pk)
+    if not request.user.is_authenticated:
+        return login_first(idea.get_absolute_url())
+    parent_id = request.POST.get("parent", "").strip()
+    parent_id = int(parent_id) if parent_id.isdigit() else None
+    if parent_id:
+        form = CommentForm(request.POST, auto_id=f"id_reply{parent_id}_%s", label=_("Dit svar"))
+    else:
+        form = CommentForm(request.POST, auto_id="id_comment_%s")
+    if form.is_valid():
+        parent = None
+        if parent_id:
+            parent = Comment.objects.filter(pk=parent_id, idea=idea).first()
+            if parent is None:
+                form.add_error(None, _("Den kommentar, du svarer på, findes ikke længere."))
+        if not form.errors:
+            try:
+                ratelimit.check(request, "comment")
+                comment = services.add_comment(request.user, idea, form.cleaned_data["body"], parent=parent)
+            except ratelimit.RateLimited:
+                return too_many(request)
+            except PermissionDenied as error:
+                return forbidden(request, error)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Dit svar er sendt.") if parent else _("Din kommentar er sendt."))
+                return redirect(f"{idea.get_absolute_url()}#comment-{comment.pk}")
+    full = load_for_detail(request, pk)
+    replied_to = next((comment for comment in full.comments.all() if comment.pk == parent_id), None)
+    if replied_to is not None and accepts_replies(replied_to):
+        return render_detail(request, full, reply_forms={parent_id: form})
+    if parent_id:
+        # The comment cannot take a reply (any more): offer the text as a new comment instead.
+        form.data = form.data.copy()
+        form.data["parent"] = ""
+    return render_detail(request, full, comment_form=form)
+
+
+def _comment_or_404(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("idea"), pk=pk)
+    if not services.can_view(request.user, comment.idea):
+        raise Http404
+    return comment
+
+
+@require_POST
+def comment_edit(request, pk):
+    comment = _comment_or_404(request, pk)
+    idea_url = comment.idea.get_absolute_url()
+    if not request.user.is_authenticated:
+        return login_first(idea_url)
+    form = CommentEditForm(request.POST, auto_id=f"id_edit{comment.pk}_%s")
+    if form.is_valid():
+        try:
+            services.edit_comment(request.user, comment, form.cleaned_data["body"])
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Kommentaren er rettet."))
+            return redirect(f"{idea_url}#comment-{comment.pk}")
+    return render_detail(request, load_for_detail(request, comment.idea_id), edit_forms={comment.pk: form})
+
+
+@require_POST
+def comment_delete(request, pk):
+    comment = _comment_or_404(request, pk)
+    idea_url = comment.idea.get_absolute_url()
+    if not request.user.is_authenticated:
+        return login_first(idea_url)
+    try:
+        services.delete_comment(request.user, comment)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    messages.success(request, _("Kommentaren er slettet."))
+    return redirect(f"{idea_url}#comment-{comment.pk}")
+
+
+# ---- reports ---------------------------------------------------------------------------------
+
+
+def _report(request, *, idea, comment=None):
+    back = idea.get_absolute_url() + (f"#comment-{comment.pk}" if comment else "")
+    if not request.user.is_authenticated:
+        return login_first(back)
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        errors = [f"{form.fields[name].label}: {' '.join(errs)}" for name, errs in form.errors.items()]
+        messages.error(request, _("Anmeldelsen blev ikke sendt. %(errors)s") % {"errors": " ".join(errors)})
+        return redirect(back)
+    try:
+        ratelimit.check(request, "report")
+        services.report_content(
+            request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            idea=None if comment else idea,
+            comment=comment,
+        )
+    except ratelimit.RateLimited:
+        return too_many(request)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    except services.Conflict as error:
+        messages.info(request, str(error))
+        return redirect(back)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect(back)
+    messages.success(request, _("Tak. En moderator ser på din anmeldelse."))
+    if comment is None:
+        idea.refresh_from_db(fields=["status"])
+        if not services.can_view(request.user, idea):
+            return redirect("ideas:list")
+    return redirect(back)
+
+
+@require_POST
+def report_idea(request, pk):
+    return _report(request, idea=visible_idea_or_404(request, pk))
+
+
+@require_POST
+def report_comment(request, pk):
+    comment = _comment_or_404(request, pk)
+    return _report(request, idea=comment.idea, comment=comment)
+
+
+# ---- "vi har prøvet det" ---------------------------------------------------------------------
+
+
+@require_POST
+def tried(request, pk):
+    idea = visible_idea_or_404(request, pk)
+    if not request.user.is_authenticated:
+        return login_first(idea.get_absolute_url())
+    form = TriedForm(request.POST, auto_id="id_tried_%s")
+    if form.is_valid():
+        try:
+            services.report_tried(request.user, idea, **form.cleaned_data)
+        except PermissionDenied as error:
+            return forbidden(request, error)
+        except services.Conflict as error:
+            messages.info(request, str(error))
+            return redirect(f"{idea.get_absolute_url()}#tried")
+        except ValidationError as error:
+            if not names_fields(form, error):
+                # Not about anything the writer can fix in the form (e.g. the organisation already reported).
+                messages.error(request, error_text(error))
+                return redirect(f"{idea.get_absolute_url()}#tried")
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Tak! Jeres afprøvning står nu på idéen."))
+            return redirect(f"{idea.get_absolute_url()}#tried")
+    return render_detail(request, load_for_detail(request, pk), tried_form=form)
+
+
+# ---- follows ---------------------------------------------------------------------------------
+
+
+def _follow_target(request, kind, value):
+    """The object a follow form names, or None. Ideas must be visible to the user."""
+    if kind == "idea":
+        if not value.isdigit():
+            return None
+        idea = Idea.objects.filter(pk=int(value)).first()
+        return idea if idea and services.can_view(request.user, idea) else None
+    if kind == "tag":
+        return Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+    if kind == "target_group":
+        return TargetGroup.objects.filter(slug=value).first()
+    return Organisation.objects.filter(slug=value).first()
+
+
+@require_POST
+def follow(request):
+    """Follow or unfollow an idea, a tag, a target group or an organisation (`kind` + `value`)."""
+    form = FollowForm(request.POST)
+    default = reverse("ideas:list")
+    if form.is_valid() and form.cleaned_data["kind"] == "idea" and form.cleaned_data["value"].isdigit():
+        default = reverse("ideas:detail", args=[int(form.cleaned_data["value"])])
+    back = safe_next(request, default)
+    if not request.user.is_authenticated:
+        return login_first(back)
+    if not form.is_valid():
+        messages.error(request, _("Vælg, hvad du vil følge."))
+        return redirect(back)
+    kind, value = form.cleaned_data["kind"], form.cleaned_data["value"].strip()
+    target = _follow_target(request, kind, value)
+    if target is None:
+        raise Http404
+    try:
+        if form.cleaned_data["action"] == "unfollow":
+            services.unfollow(request.user, **{kind: target})
+            messages.success(request, _("Du følger ikke længere %(name)s.") % {"name": target})
+        else:
+            services.follow(request.user, **{kind: target})
+            messages.success(request, _("Du følger nu %(name)s.") % {"name": target})
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect(back)
