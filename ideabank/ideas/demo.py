@@ -571,10 +571,10 @@ def add_follows(vocabulary):
 
 def index_for_search(ideas):
     """Put new ideas in the search index (bulk_create skipped the signal that usually does it)."""
-    from wagtail.search.backends import get_search_backends
+    from search.indexing import update_entry
 
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Idea, ideas)
+    for idea in ideas:
+        update_entry.call("idea", idea.pk)
 
 
 def seed_demo_ideas(seed=SEED, stdout=None):

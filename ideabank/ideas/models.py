@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.search import index
 
 from ideabank.validators import USER_TEXT_VALIDATORS
 
@@ -44,7 +43,7 @@ class IdeaTag(TaggedItemBase):
     content_object = models.ForeignKey("Idea", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Idea(index.Indexed, models.Model):
+class Idea(models.Model):
     """A concrete solution to a concrete problem, posted by frontline staff."""
 
     class Status(models.TextChoices):
@@ -91,17 +90,6 @@ class Idea(index.Indexed, models.Model):
     created = models.DateTimeField(_("oprettet"), auto_now_add=True, db_index=True)
     updated = models.DateTimeField(_("opdateret"), auto_now=True)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, db_index=True)
-
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.SearchField("problem"),
-        index.SearchField("solution"),
-        index.SearchField("context"),
-        index.SearchField("results"),
-        index.AutocompleteField("title"),
-        index.FilterField("status"),
-        index.FilterField("stage"),
-    ]
 
     class Meta:
         ordering = ["-created"]

@@ -38,7 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Idéer til benchmark (mål: {ideas}):")
             if seed_bulk_ideas(ideas, seed=seed, stdout=self.stdout.write):
                 # Bulk inserts skip the signals that index ideas one by one; one rebuild afterwards is faster.
-                self.stdout.write("  Søgeindekset dækker ikke de genererede idéer: kør `manage.py update_index`.")
+                self.stdout.write("  Søgeindekset dækker ikke de genererede idéer: kør `manage.py search_reindex`.")
         self.stdout.write(f"Færdig på {time.monotonic() - started:.1f} s")
         if quiet_logins:
             return
