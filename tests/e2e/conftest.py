@@ -1,5 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
+import json
 import os
 import shutil
 
@@ -39,15 +40,30 @@ def reference_data(django_db_setup, django_db_blocker):
     Transactional tests empty the database after each test. Django's serialized_rollback would restore it, but
     Playwright's event loop gives the test a different connection object than the one that was serialized.
     """
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     with django_db_blocker.unblock():
-        # Deserialising builds Wagtail pages, whose __init__ looks up content types: on a cold cache
-        # get_or_create would insert rows ahead of the serialised ones, which then clash.
-        ContentType.objects.get_for_models(*apps.get_models())
-        return connection.creation.serialize_db_to_string()
+        # Prefer Django's copy from right after migrate: other transactional tests may have emptied the tables.
+        return getattr(connection, "_test_serialized_contents", None) or connection.creation.serialize_db_to_string()
+
+
+def restore(reference_data):
+    """Load the reference data into an emptied database.
+
+    Building Wagtail pages looks up their content type; a cold cache would insert content-type rows ahead of
+    the serialised ones (which then clash), so the cache is primed from the data itself first.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+
+    if ContentType.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    ContentType.objects.clear_cache()
+    for row in json.loads(reference_data):
+        if row["model"] == "contenttypes.contenttype":
+            ContentType.objects._add_to_cache(connection.alias, ContentType(pk=row["pk"], **row["fields"]))
+    connection.creation.deserialize_db_from_string(reference_data)
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +75,7 @@ def restore_reference_data(reference_data, transactional_db):
     # With the contents on this connection, the flush after the test leaves the tables empty (no post_migrate).
     connection._test_serialized_contents = reference_data
     if not Municipality.objects.exists():
-        connection.creation.deserialize_db_from_string(reference_data)
+        restore(reference_data)
 
 
 @pytest.fixture(scope="session")
