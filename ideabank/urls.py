@@ -16,6 +16,7 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("konto/", include("ideabank.accounts.urls")),
     path("ideer/", include("ideabank.ideas.urls")),
+    path("soeg/", include("search.urls")),
     path("sprog/", set_language, name="set_language"),
     path("_floor/", floor, name="floor"),
 ]

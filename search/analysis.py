@@ -7,7 +7,7 @@ Matching is by prefix of the analysed term, so a query for `alkohol` also finds
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -33,7 +33,7 @@ def fold(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: a full reindex meets every word ever written
 def analyse_word(word):
     """One lowercased word → its folded stem, or '' for a stop word."""
     if word in STOP_WORDS:

@@ -1,16 +1,18 @@
 """Elasticsearch documents (elasticsearch-dsl), with the shared Danish analyser.
 
-The analyser mirrors search/analysis.py: lowercase, Danish stop words, Danish Snowball stemmer,
-ASCII folding — and, at query time only, the curated synonyms. Index names carry the environment's
+The analyser mirrors search/analysis.py: lowercase, Danish stop words (the same list), Danish
+Snowball stemmer, ASCII folding — and, at query time only, the curated synonyms. The synonyms come
+last, so their rules go through the same chain and `hjemløse` (stem `hjemlos`) finds `husvild` as
+the database backend's stem-based synonym groups do. Index names carry the environment's
 prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluster.
 """
 
 from django.conf import settings
 from elasticsearch_dsl import Document, Keyword, Text, analyzer, token_filter, tokenizer
 
-from .analysis import synonyms_for_elasticsearch
+from .analysis import STOP_WORDS, synonyms_for_elasticsearch
 
-danish_stop = token_filter("danish_stop", "stop", stopwords="_danish_")
+danish_stop = token_filter("danish_stop", "stop", stopwords=sorted(STOP_WORDS))
 danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
 danish_synonyms = token_filter("danish_synonyms", "synonym_graph", synonyms=synonyms_for_elasticsearch(), lenient=True)
 prefix_ngrams = token_filter("prefix_ngrams", "edge_ngram", min_gram=3, max_gram=20)
@@ -23,7 +25,7 @@ danish = analyzer(
 danish_search = analyzer(
     "danish_search",
     tokenizer="standard",
-    filter=["lowercase", danish_synonyms, danish_stop, danish_stemmer, "asciifolding"],
+    filter=["lowercase", danish_stop, danish_stemmer, "asciifolding", danish_synonyms],
 )
 # Compounds: indexing the leading parts of each stem lets `alkohol` find `alkoholbehandling`.
 danish_prefixes = analyzer(
@@ -37,7 +39,7 @@ def danish_text(**kwargs):
     return Text(
         analyzer=danish,
         search_analyzer=danish_search,
-        fields={"prefix": Text(analyzer=danish_prefixes, search_analyzer=danish)},
+        fields={"prefix": Text(analyzer=danish_prefixes, search_analyzer=danish_search)},
         **kwargs,
     )
 

@@ -13,4 +13,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", accounts.router)
 api.add_router("", taxonomy.router)
+api.add_router("", "ideabank.api.search.router")  # before ideas, so /ideas/similar is not read as an idea id
 api.add_router("", ideas.router)

@@ -571,10 +571,9 @@ def add_follows(vocabulary):
 
 def index_for_search(ideas):
     """Put new ideas in the search index (bulk_create skipped the signal that usually does it)."""
-    from search.indexing import update_entry
+    from search.indexing import index_objects
 
-    for idea in ideas:
-        update_entry.call("idea", idea.pk)
+    index_objects("idea", [idea.pk for idea in ideas])
 
 
 def seed_demo_ideas(seed=SEED, stdout=None):

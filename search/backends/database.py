@@ -1,9 +1,7 @@
 """Full-text search in the database: FTS5 (SQLite) or tsvector (PostgreSQL) over pre-analysed terms."""
 
-import difflib
-
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
 from search.analysis import analyse, query_terms
@@ -13,20 +11,77 @@ from search.models import SearchEntry, SearchTerm
 WEIGHTS = {"title": 10.0, "tags": 5.0, "body": 2.0, "rest": 1.0}
 POSTGRES_WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
 FIELD_LETTERS = {"title": "A", "tags": "B", "body": "C", "rest": "D"}
+MAX_QUERY_WORDS = 32
+TYPO_CANDIDATES = 5000
+
+
+def max_edits(term):
+    """How many edits a typo may be away, as Elasticsearch's fuzziness AUTO:4,7 (see backends/elasticsearch.py)."""
+    if len(term) < 4:
+        return 0
+    return 1 if len(term) < 7 else 2
+
+
+def edit_distance(a, b, limit):
+    """Damerau-Levenshtein distance (adjacent swaps count one), or limit + 1 once it is certainly above limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def expand_typos(alternatives):
-    """Add close vocabulary terms to query words that match nothing as typed (typo tolerance)."""
+    """Add close vocabulary terms to query words that match nothing as typed (typo tolerance).
+
+    Terms are matched by prefix, so a typo is compared with the beginnings of indexed terms too:
+    `alkhol` is one edit from `alkohol`, the start of `alkoholbehandling`.
+    """
     expanded = []
     for options in alternatives:
         options = set(options)
         for term in list(options):
-            if " " in term or len(term) < 4 or SearchTerm.objects.filter(term__startswith=term).exists():
+            limit = max_edits(term)
+            if " " in term or not limit or SearchTerm.objects.filter(term__startswith=term).exists():
                 continue
-            candidates = SearchTerm.objects.filter(term__startswith=term[:2]).values_list("term", flat=True)
-            options.update(difflib.get_close_matches(term, list(candidates[:5000]), n=3, cutoff=0.75))
+            # Like Elasticsearch (prefix_length), the first letters are taken as typed: that keeps it fast.
+            vocabulary = SearchTerm.objects.filter(term__startswith=term[:2]).values_list("term", flat=True)
+            prefixes = set()
+            for word in vocabulary[:TYPO_CANDIDATES]:
+                prefixes.update(word[:n] for n in range(len(term) - limit, len(term) + limit + 1) if n <= len(word))
+            distances = {prefix: edit_distance(term, prefix, limit) for prefix in prefixes if len(prefix) >= 3}
+            close = [prefix for prefix, distance in distances.items() if distance <= limit]
+            if close:
+                best = min(distances[prefix] for prefix in close)
+                options.update(sorted(prefix for prefix in close if distances[prefix] == best)[:5])
         expanded.append(options)
     return expanded
+
+
+def analysed_fields(fields):
+    return {name: " ".join(analyse(fields.get(name, ""))) for name in WEIGHTS}
+
+
+def postgres_vector():
+    vector = None
+    for name, letter in FIELD_LETTERS.items():
+        part = SearchVector(name, weight=letter, config="simple")
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def add_vocabulary(entries):
+    terms = {term for entry in entries for name in WEIGHTS for term in getattr(entry, name).split() if len(term) <= 100}
+    SearchTerm.objects.bulk_create([SearchTerm(term=term) for term in terms], ignore_conflicts=True, batch_size=2000)
 
 
 class DatabaseBackend:
@@ -34,18 +89,26 @@ class DatabaseBackend:
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def match(self, kind, text, limit=2000, any_word=False):
-        """Ids of `kind` matching the text, best first, as [(id, score)]."""
-        alternatives = expand_typos(query_terms(text))
+    def match(self, kind, text, limit=2000, any_word=False, fields=None, typos=True):
+        """Ids of `kind` matching the text, best first, as [(id, score)].
+
+        Every query word must match (or any, with `any_word`), by prefix of its analysed term, in
+        any of the fields (or only in `fields`, e.g. ("title",)).
+        """
+        alternatives = query_terms(text)[:MAX_QUERY_WORDS]
+        if typos:
+            alternatives = expand_typos(alternatives)
         if not alternatives:
             return []
         if connection.vendor == "postgresql":
-            return self._match_postgresql(kind, alternatives, limit, any_word)
-        return self._match_sqlite(kind, alternatives, limit, any_word)
+            return self._match_postgresql(kind, alternatives, limit, any_word, fields)
+        return self._match_sqlite(kind, alternatives, limit, any_word, fields)
 
-    def _match_sqlite(self, kind, alternatives, limit, any_word):
+    def _match_sqlite(self, kind, alternatives, limit, any_word, fields):
+        columns = "{" + " ".join(fields) + "} : " if fields else ""
+
         def option(term):
-            return '"' + term.replace('"', "") + '"*'
+            return columns + '"' + term.replace('"', "") + '"*'
 
         joiner = " OR " if any_word else " AND "
         expression = joiner.join("(" + " OR ".join(option(t) for t in sorted(opts)) + ")" for opts in alternatives)
@@ -55,14 +118,16 @@ class DatabaseBackend:
                 f"""SELECT s.object_id, bm25(search_entry_fts, {weights}) AS rank
                     FROM search_entry_fts JOIN search_searchentry s ON s.id = search_entry_fts.rowid
                     WHERE search_entry_fts MATCH %s AND s.kind = %s
-                    ORDER BY rank LIMIT %s""",  # noqa: S608 - the weights are constants
+                    ORDER BY rank, s.object_id LIMIT %s""",  # noqa: S608 - the weights are constants
                 [expression, kind, limit],
             )
             return [(object_id, -rank) for object_id, rank in cursor.fetchall()]
 
-    def _match_postgresql(self, kind, alternatives, limit, any_word):
+    def _match_postgresql(self, kind, alternatives, limit, any_word, fields):
+        letters = "".join(FIELD_LETTERS[name] for name in fields) if fields else ""
+
         def option(term):
-            return " <-> ".join(term.split()) + ":*"
+            return " <-> ".join(term.split()) + ":*" + letters
 
         joiner = " | " if any_word else " & "
         raw = joiner.join("(" + " | ".join(option(t) for t in sorted(opts)) + ")" for opts in alternatives)
@@ -76,32 +141,51 @@ class DatabaseBackend:
         return list(rows)
 
     def suggest(self, kind, prefix, limit=8):
-        """Titles that contain a word starting with the typed prefix (autocomplete)."""
-        return [object_id for object_id, _score in self.match(kind, prefix, limit=limit)]
+        """Objects whose title has a word starting with each typed word (autocomplete)."""
+        return [object_id for object_id, _score in self.match(kind, prefix, limit=limit, fields=("title",))]
 
     def similar(self, kind, text, limit=5, exclude=None):
-        """Objects sharing the most distinctive words with the text (the database's more-like-this)."""
-        terms = sorted(set(analyse(text)), key=len, reverse=True)[:25]
+        """Objects sharing the most distinctive words with the text (the database's more-like-this).
+
+        Any word may match; BM25 (SQLite) or ts_rank (PostgreSQL) rewards the rarer shared words.
+        """
+        terms = sorted(set(analyse(text)), key=lambda term: (-len(term), term))[:25]
         if not terms:
             return []
-        results = self.match(kind, " ".join(terms), limit=limit + 1, any_word=True)
+        results = self.match(kind, " ".join(terms), limit=limit + 1, any_word=True, typos=False)
         return [(object_id, score) for object_id, score in results if object_id != exclude][:limit]
 
     # ---- writing ---------------------------------------------------------------------------
 
     def store(self, kind, object_id, fields):
         """Write an object's analysed fields; `fields` holds raw text per field group."""
-        analysed = {name: " ".join(analyse(fields.get(name, ""))) for name in WEIGHTS}
-        entry, _created = SearchEntry.objects.update_or_create(kind=kind, object_id=object_id, defaults=analysed)
+        entry, _created = SearchEntry.objects.update_or_create(
+            kind=kind, object_id=object_id, defaults=analysed_fields(fields)
+        )
         if connection.vendor == "postgresql":
-            vector = None
-            for name, letter in FIELD_LETTERS.items():
-                part = SearchVector(name, weight=letter, config="simple")
-                vector = part if vector is None else vector + part
-            SearchEntry.objects.filter(pk=entry.pk).update(vector=vector)
-        terms = {term for value in analysed.values() for term in value.split() if len(term) <= 100}
-        SearchTerm.objects.bulk_create([SearchTerm(term=term) for term in terms], ignore_conflicts=True)
+            SearchEntry.objects.filter(pk=entry.pk).update(vector=postgres_vector())
+        add_vocabulary([entry])
         return entry
+
+    def store_many(self, kind, rows, updated=None):
+        """Write many objects at once: rows of (object_id, fields). Used by search_reindex.
+
+        The rows replace their entries in one transaction, so searches see either the old or the
+        new text. `updated` stamps the entries (the rebuild's start, see indexing.rebuild).
+        """
+        entries = [SearchEntry(kind=kind, object_id=object_id, **analysed_fields(fields)) for object_id, fields in rows]
+        ids = [entry.object_id for entry in entries]
+        with transaction.atomic():
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
+            SearchEntry.objects.bulk_create(entries, batch_size=500)
+            written = SearchEntry.objects.filter(kind=kind, object_id__in=ids)
+            changes = {"updated": updated} if updated else {}
+            if connection.vendor == "postgresql":
+                changes["vector"] = postgres_vector()
+            if changes:
+                written.update(**changes)
+            add_vocabulary(entries)
+        return len(entries)
 
     def remove(self, kind, object_id):
         SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()

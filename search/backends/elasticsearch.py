@@ -1,14 +1,28 @@
-"""Search in Elasticsearch 8 through elasticsearch-dsl: multi_match with field boosts and fuzziness,
-prefix sub-fields for compounds, more_like_this for similar ideas."""
+"""Search in Elasticsearch 8 through elasticsearch-dsl: per-word multi_match with field boosts and
+fuzziness, prefix sub-fields for compounds, more_like_this for similar ideas.
+
+Each kind lives in a concrete index (`<prefix>-ideas-<timestamp>`) reached through an alias
+(`<prefix>-ideas`); a rebuild fills a fresh index and swaps the alias in one atomic step, so
+searches never see a half-built index.
+"""
 
 from django.conf import settings
+from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Index, Q, Search
 
+from search.analysis import analyse_word, words
 from search.documents import DOCUMENTS
 
 BOOSTS = ["title^10", "title.prefix^4", "tags^5", "tags.prefix^2", "body^2", "body.prefix", "rest", "rest.prefix^0.5"]
+# Typos: none below 4 letters, one edit up to 6, two from 7 (the database backend counts the same);
+# the first two letters are taken as typed.
+FUZZINESS = "AUTO:4,7"
+PREFIX_LENGTH = 2
+MAX_QUERY_WORDS = 32
 _clients = {}
+_ready = set()  # (url, alias) known to exist in this process
 
 
 def client():
@@ -18,47 +32,96 @@ def client():
     return _clients[url]
 
 
+def query_words(text):
+    """The query's words without stop words: a word the analyser drops must not make an AND fail."""
+    return [word for word in words(text) if analyse_word(word)][:MAX_QUERY_WORDS]
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def index(self, kind):
+    # ---- indices ---------------------------------------------------------------------------
+
+    def alias(self, kind):
+        return DOCUMENTS[kind].index_name()
+
+    def index(self, name, kind):
         document = DOCUMENTS[kind]
-        index = Index(document.index_name(), using=client())
+        index = Index(name, using=client())
         index.document(document)
         index.settings(**document.Index.settings)
         return index
 
+    def create_index(self, kind, bulk_loading=False):
+        """A new, empty concrete index for `kind` (not yet behind the alias); returns its name."""
+        name = f"{self.alias(kind)}-{timezone.now():%Y%m%d%H%M%S%f}"
+        index = self.index(name, kind)
+        if bulk_loading:
+            index.settings(refresh_interval="-1")
+        index.create()
+        return name
+
     def ensure_index(self, kind, recreate=False):
-        index = self.index(kind)
-        if recreate and index.exists():
-            index.delete()
-        if not index.exists():
-            index.create()
-        return index
+        """Make sure the alias points at an index (a fresh empty one with `recreate`); returns the alias."""
+        if recreate or not client().indices.exists(index=self.alias(kind)):
+            self.swap(kind, self.create_index(kind))
+        return self.alias(kind)
+
+    def swap(self, kind, name):
+        """Point the alias at the index `name` atomically, then delete the indices it pointed at."""
+        alias = self.alias(kind)
+        indices = client().indices
+        actions = [{"add": {"index": name, "alias": alias}}]
+        old = []
+        if indices.exists_alias(name=alias):
+            old = [index for index in indices.get_alias(name=alias) if index != name]
+            actions = [{"remove": {"index": index, "alias": alias}} for index in old] + actions
+        elif indices.exists(index=alias):
+            # A concrete index under the alias's name (an older layout) goes in the same atomic step.
+            actions.append({"remove_index": {"index": alias}})
+        indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+        indices.refresh(index=name)
+        indices.update_aliases(actions=actions)
+        for index in old:
+            indices.delete(index=index, ignore_unavailable=True)
 
     def _search(self, kind):
-        return Search(using=client(), index=DOCUMENTS[kind].index_name())
+        return Search(using=client(), index=self.alias(kind))
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def match(self, kind, text, limit=2000, any_word=False):
-        query = Q(
+    def _word(self, word, fields):
+        """One query word: fuzzy in every field, with the exact match scored on top of it."""
+        fuzzy = Q(
             "multi_match",
-            query=text,
-            fields=BOOSTS,
+            query=word,
+            fields=fields,
             type="most_fields",
-            operator="or" if any_word else "and",
-            fuzziness="AUTO",
-            prefix_length=1,
+            fuzziness=FUZZINESS,
+            prefix_length=PREFIX_LENGTH,
+            zero_terms_query="all",
         )
-        # Typo tolerance must not outrank exact words: the exact match is scored on top.
-        exact = Q("multi_match", query=text, fields=BOOSTS, type="most_fields", operator="and")
-        search = self._search(kind).query(Q("bool", must=[query], should=[exact])).source(False)[:limit]
+        exact = Q("multi_match", query=word, fields=fields, type="most_fields", zero_terms_query="all")
+        return Q("bool", must=[fuzzy], should=[exact])
+
+    def match(self, kind, text, limit=2000, any_word=False):
+        """[(id, score)] best first. Each word may be found in a different field, as in the database."""
+        clauses = [self._word(word, BOOSTS) for word in query_words(text)]
+        if not clauses:
+            return []
+        query = Q("bool", should=clauses, minimum_should_match=1) if any_word else Q("bool", must=clauses)
+        search = self._search(kind).query(query).source(False)[:limit]
         return [(int(hit.meta.id), hit.meta.score) for hit in search.execute()]
 
     def suggest(self, kind, prefix, limit=8):
-        query = Q("multi_match", query=prefix, fields=["title.prefix", "title^2"], operator="and")
-        search = self._search(kind).query(query).source(False)[:limit]
+        """Ids whose title has a word starting with each typed word (autocomplete)."""
+        clauses = [
+            Q("multi_match", query=word, fields=["title.prefix", "title^2"], zero_terms_query="all")
+            for word in query_words(prefix)
+        ]
+        if not clauses:
+            return []
+        search = self._search(kind).query(Q("bool", must=clauses)).source(False)[:limit]
         return [int(hit.meta.id) for hit in search.execute()]
 
     def similar(self, kind, text, limit=5, exclude=None):
@@ -77,21 +140,29 @@ class ElasticsearchBackend:
 
     # ---- writing ---------------------------------------------------------------------------
 
+    def ensure_index_once(self, kind):
+        """Create the index before the first write, so Elasticsearch never invents one without the analyser."""
+        key = (settings.ELASTICSEARCH_URL, self.alias(kind))
+        if key not in _ready:
+            self.ensure_index(kind)
+            _ready.add(key)
+
     def store(self, kind, object_id, fields, obj=None):
+        self.ensure_index_once(kind)
         document = DOCUMENTS[kind](meta={"id": object_id}, status=getattr(obj, "status", ""), **fields)
-        document.save(using=client(), index=DOCUMENTS[kind].index_name(), refresh=settings.SEARCH_REFRESH)
+        document.save(using=client(), index=self.alias(kind), refresh=settings.SEARCH_REFRESH)
 
     def remove(self, kind, object_id):
         try:
-            client().delete(index=DOCUMENTS[kind].index_name(), id=object_id, refresh=settings.SEARCH_REFRESH)
+            client().delete(index=self.alias(kind), id=object_id, refresh=settings.SEARCH_REFRESH)
         except NotFoundError:
             pass
 
-    def bulk_store(self, kind, rows):
-        """rows: iterable of (object_id, fields) — used by search_reindex."""
-        from elasticsearch.helpers import bulk
+    def bulk_store(self, kind, rows, index=None):
+        """Send many documents at once: rows of (object_id, source). Into `index`, or the live alias."""
+        target = index or self.alias(kind)
+        actions = ({"_index": target, "_id": object_id, "_source": source} for object_id, source in rows)
+        bulk(client().options(request_timeout=60), actions, chunk_size=500, refresh=False)
 
-        index_name = DOCUMENTS[kind].index_name()
-        actions = ({"_index": index_name, "_id": object_id, "_source": fields} for object_id, fields in rows)
-        bulk(client(), actions, chunk_size=500, refresh=False)
-        client().indices.refresh(index=index_name)
+    def refresh(self, kind):
+        client().indices.refresh(index=self.alias(kind))

@@ -1,0 +1,138 @@
+"""The search API: full-text search with snippets and facets, header autocomplete, and similar ideas.
+
+Public reads, with the same auth chain as the ideas list (a session or token also shows the user's
+own ideas in the facets). Query text is just text: no search syntax is interpreted, and odd input
+(quotes, brackets, SQL, very long text) gives an ordinary, possibly empty, answer.
+"""
+
+from typing import Literal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy
+from ninja import Field, Query, Router, Schema
+
+from ideabank.ideas.models import Idea
+from search import service
+
+from .ideas import MAX_PAGE, check_list_parameters, page_link, public
+from .schemas import FacetValueOut, no_control_characters
+
+router = Router(tags=["search"])
+
+MAX_TEXT = {"title": 200, "problem": 5000}
+
+
+class SearchHitOut(Schema):
+    type: Literal["idea", "method"]
+    id: int
+    title: str
+    url: str = Field(description="The result's page, as an absolute path.")
+    snippet: str = Field(description="An excerpt as escaped HTML; the matching words are wrapped in <mark>.")
+    score: float | None = Field(description="Relevance (higher is better); only comparable within one answer.")
+
+
+class SearchPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    next: str | None
+    previous: str | None
+    results: list[SearchHitOut]
+    facets: dict[str, list[FacetValueOut]]
+
+
+class SimilarOut(Schema):
+    id: int
+    title: str
+    url: str
+    score: float
+
+
+class SimilarPageOut(Schema):
+    results: list[SimilarOut]
+
+
+class SuggestionOut(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class SuggestionsOut(Schema):
+    results: list[SuggestionOut]
+
+
+def checked_text(name, label, value):
+    try:
+        return no_control_characters(value or "")
+    except ValueError as error:
+        exc = DjangoValidationError({name: str(error)})
+        exc.field_labels = {name: label}
+        raise exc from error
+
+
+@router.get("/search", response=SearchPageOut, auth=public)
+def search(
+    request,
+    q: str = Query("", description="Words to look for: inflections, compounds and small typos are found too."),
+    type: Literal["all", "idea", "method"] = Query("all", description="What to search; methods arrive later."),
+    sort: str = Query("", description="relevance (the default with q), newest, votes, trending or comments."),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+    page_size: int = Query(20, ge=1, le=100),
+):
+    """Search ideas (and, from the methods release, method pages) with snippets, facets and the
+    idea list's filters (target_group, theme, tag, organisation, municipality, region, stage, status).
+
+    A page beyond the last one comes back empty, with `count`.
+    """
+    check_list_parameters(request)
+    results = service.search(request.user, request.GET, type)
+    items = results.items
+    count = len(items)
+    offset = (page - 1) * page_size
+    rows = list(items[offset : offset + page_size]) if offset < count else []
+    last_page = max(1, -(-count // page_size))
+    return {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "next": page_link(request, page + 1) if page < last_page else None,
+        "previous": page_link(request, min(page - 1, last_page)) if page > 1 else None,
+        "results": [
+            {
+                "type": hit.type,
+                "id": hit.object.pk,
+                "title": hit.object.title,
+                "url": hit.url,
+                "snippet": str(hit.snippet),
+                "score": hit.score,
+            }
+            for hit in results.hits(rows)
+        ],
+        "facets": results.facets,
+    }
+
+
+@router.get("/search/autocomplete", response=SuggestionsOut, auth=public)
+def autocomplete(request, q: str = ""):
+    """Up to 8 public ideas whose titles have words starting with what was typed (2 characters or more)."""
+    q = checked_text("q", gettext_lazy("søgning"), q)
+    ideas = service.autocomplete(q)
+    return {"results": [{"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url()} for idea in ideas]}
+
+
+@router.get("/ideas/similar", response=SimilarPageOut, auth=public)
+def similar_ideas(request, title: str = "", problem: str = "", exclude: int | None = Query(None, ge=1, le=2**63 - 1)):
+    """Up to 5 published ideas like the given title and problem — "does my idea exist already?".
+
+    `exclude` leaves one idea out (the one being edited). Too little text gives an empty list.
+    """
+    title = checked_text("title", Idea._meta.get_field("title").verbose_name, title)[: MAX_TEXT["title"]]
+    problem = checked_text("problem", Idea._meta.get_field("problem").verbose_name, problem)[: MAX_TEXT["problem"]]
+    found = service.similar_ideas(title, problem, exclude=exclude)
+    return {
+        "results": [
+            {"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url(), "score": float(score)}
+            for idea, score in found
+        ]
+    }

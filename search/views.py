@@ -1,0 +1,108 @@
+"""Search in the browser: the search page, header suggestions and "similar ideas" fragments.
+
+Thin views over search.service. The page works without JavaScript (a plain GET form); the two
+fragments exist for static/js/search.js, which enhances the header box into a combobox and shows
+similar ideas while an idea is written.
+"""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from ideabank.ideas import queries
+
+from . import service
+
+PAGE_SIZE = 20
+MAX_TITLE = 200
+MAX_PROBLEM = 5000
+FACET_LABELS = {
+    "stage": gettext_lazy("Trin"),
+    "target_group": gettext_lazy("Målgruppe"),
+    "theme": gettext_lazy("Indsatsområde"),
+    "tag": gettext_lazy("Emneord"),
+    "organisation": gettext_lazy("Organisation"),
+    "region": gettext_lazy("Region"),
+    "municipality": gettext_lazy("Kommune"),
+    "status": gettext_lazy("Status"),
+}
+
+
+def kind_of(request):
+    kind = (request.GET.get("type") or "").strip()
+    return kind if kind in service.KINDS else "all"
+
+
+def clean(value, limit):
+    """Query text as the service takes it: control characters dropped, length capped."""
+    return "".join(char for char in (value or "") if char.isprintable() or char in "\n\t")[:limit]
+
+
+@require_GET
+def search_page(request):
+    kind = kind_of(request)
+    params = request.GET.copy()
+    params["q"] = clean(params.get("q"), 500)
+    results = service.search(request.user, params, kind)
+    filters = results.filters
+    page_obj = Paginator(results.items, PAGE_SIZE).get_page(request.GET.get("page"))
+    facet_groups = [
+        {
+            "name": name,
+            "label": label,
+            "rows": results.facets.get(name, []),
+            "active": filters.active.get(name),
+        }
+        for name, label in FACET_LABELS.items()
+    ]
+    active_filters = [
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "value": value,
+            "value_label": next((row["label"] for row in results.facets.get(name, []) if row["value"] == value), value),
+        }
+        for name, value in filters.active.items()
+    ]
+    context = {
+        "q": filters.q,
+        "kind": kind,
+        "filters": filters,
+        "page_obj": page_obj,
+        "hits": results.hits(page_obj.object_list),
+        "facet_groups": [group for group in facet_groups if group["rows"] or group["active"]],
+        "active_filters": active_filters,
+        "sorts": [(key, label) for key, label in queries.SORT_LABELS.items() if key != "relevance" or filters.q],
+        "fell_back": results.fell_back,
+        "searched": bool(filters.q or filters.active),
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def wants_json(request):
+    return request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", "")
+
+
+@require_GET
+def suggestions(request):
+    """Up to 8 idea titles for the header box: an HTML list fragment, or JSON for scripts."""
+    ideas = service.autocomplete(clean(request.GET.get("q"), 100))
+    if wants_json(request):
+        rows = [{"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url()} for idea in ideas]
+        return JsonResponse({"results": rows})
+    return TemplateResponse(request, "search/suggestions.html", {"ideas": ideas})
+
+
+@require_GET
+def similar(request):
+    """ "Findes din idé allerede?": up to 5 published ideas like the title and problem being written."""
+    exclude = request.GET.get("exclude") or ""
+    found = service.similar_ideas(
+        clean(request.GET.get("title"), MAX_TITLE),
+        clean(request.GET.get("problem"), MAX_PROBLEM),
+        exclude=int(exclude) if exclude.isascii() and exclude.isdigit() and len(exclude) < 19 else None,
+    )
+    context = {"similar": [idea for idea, _score in found], "writing": True}
+    return TemplateResponse(request, "search/similar_ideas.html", context)
