@@ -65,3 +65,15 @@ def query_with(context, **changes):
         else:
             query[key] = value
     return "?" + query.urlencode() if query else "?"
+
+
+@register.simple_tag(takes_context=True)
+def filter_url(context, name, value=None):
+    """The current query string with one filter set to `value` (or removed), back on page one."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    if value in (None, ""):
+        query.pop(name, None)
+    else:
+        query[name] = value
+    return "?" + query.urlencode() if query else "?"

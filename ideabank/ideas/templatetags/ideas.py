@@ -54,18 +54,6 @@ def user_text(value):
     return mark_safe("".join(parts).replace("\n", "<br>"))  # noqa: S308
 
 
-@register.simple_tag(takes_context=True)
-def filter_url(context, name, value=None):
-    """The list's query string with one filter set to `value` (or removed), back on page one."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    if value in (None, ""):
-        query.pop(name, None)
-    else:
-        query[name] = value
-    return "?" + query.urlencode() if query else "?"
-
-
 @register.filter
 def facet_label(rows, value):
     """The label of the selected value in a facet list, or the value itself."""
