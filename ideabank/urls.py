@@ -17,6 +17,7 @@ urlpatterns = [
     path("konto/", include("ideabank.accounts.urls")),
     path("ideer/", include("ideabank.ideas.urls")),
     path("soeg/", include("search.urls")),
+    path("notifikationer/", include("ideabank.notifications.urls")),
     path("sprog/", set_language, name="set_language"),
     path("_floor/", floor, name="floor"),
 ]

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ideabank.accounts.roles import Role, has_role
+from ideabank.live import publish as live
+from ideabank.notifications import services as notifications
 
 from .models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from .signals import idea_changed
@@ -100,6 +102,8 @@ def create_idea(author, *, data, target_groups=(), themes=(), tags=(), publish=T
     idea.target_groups.set(target_groups)
     idea.themes.set(themes)
     idea.tags.set(clean_tags(tags))
+    if idea.status == Idea.Status.PUBLISHED:
+        transaction.on_commit(lambda: notifications.notify_new_idea(idea))
     return idea
 
 
@@ -115,6 +119,7 @@ def update_idea(user, idea, *, data, target_groups=None, themes=None, tags=None,
     _validate(idea)
     if idea.status == Idea.Status.PUBLISHED and idea.published_at is None:
         idea.published_at = timezone.now()
+        transaction.on_commit(lambda: notifications.notify_new_idea(idea))
     idea.save()
     if target_groups is not None:
         idea.target_groups.set(target_groups)
@@ -166,7 +171,9 @@ def cast_vote(user, idea):
     Idea.objects.filter(pk=idea.pk).update(
         vote_count=F("vote_count") + 1, trending_score=F("trending_score") + trending_weight(vote.created)
     )
-    return _vote_state(idea, True)
+    state = _vote_state(idea, True)
+    live.vote_changed(idea)
+    return state
 
 
 @transaction.atomic
@@ -181,7 +188,9 @@ def withdraw_vote(user, idea):
         Idea.objects.filter(pk=idea.pk).update(
             vote_count=F("vote_count") - 1, trending_score=F("trending_score") - trending_weight(vote.created)
         )
-    return _vote_state(idea, False)
+    state = _vote_state(idea, False)
+    live.vote_changed(idea)
+    return state
 
 
 def _vote_state(idea, voted):
@@ -214,7 +223,9 @@ def add_comment(author, idea, body, parent=None):
     comment = Comment(idea=idea, author=author, parent=parent, depth=depth, body=body)
     _validate(comment)
     comment.save()
+    transaction.on_commit(lambda: notifications.notify_comment(comment))
     Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
+    live.comment_event("comment.created", comment)
     return comment
 
 
@@ -239,6 +250,7 @@ def edit_comment(user, comment, body):
     comment.edited_at = timezone.now()
     _validate(comment)
     comment.save(update_fields=["body", "edited_at"])
+    live.comment_event("comment.edited", comment)
     return comment
 
 
@@ -262,6 +274,8 @@ def _set_comment_status(comment, status):
     delta = 1 if status == Comment.Status.VISIBLE else -1 if was_visible else 0
     if delta:
         Idea.objects.filter(pk=comment.idea_id).update(comment_count=F("comment_count") + delta)
+    # A restored comment is sent as an edit: the client swaps the placeholder for the text again.
+    live.comment_event("comment.edited" if status == Comment.Status.VISIBLE else "comment.hidden", comment)
     return True
 
 
@@ -293,6 +307,7 @@ def report_tried(user, idea, *, tried_from, what_happened, tried_to=None):
     except IntegrityError as error:
         raise Conflict(_("Din organisation har allerede meldt, at den har prøvet idéen.")) from error
     raise_stage(idea, Stage.TRIED)
+    transaction.on_commit(lambda: notifications.notify_tried(report))
     return report
 
 
@@ -339,6 +354,7 @@ def _changed(*ideas):
     """Announce, after commit, a change made with update() (no post_save): facets and search follow it."""
     for idea in ideas:
         transaction.on_commit(lambda idea=idea: idea_changed.send(sender=Idea, idea=idea))
+        live.idea_status(idea)
 
 
 def _close_reports(moderator, target, resolution):
@@ -360,6 +376,8 @@ def hide(moderator, target, reason=""):
     if target.status not in hideable:
         raise Conflict(_("Dette indhold kan ikke skjules."))
     if isinstance(target, Idea):
+        if target.status != Idea.Status.HIDDEN:
+            transaction.on_commit(lambda: notifications.notify_hidden(target))
         Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
         target.status = Idea.Status.HIDDEN
         _changed(target)
@@ -402,6 +420,7 @@ def approve(moderator, idea):
     Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.PUBLISHED, published_at=timezone.now())
     idea.refresh_from_db()
     _changed(idea)
+    transaction.on_commit(lambda: notifications.notify_new_idea(idea))
     log(instance=idea, action="ideabank.approve", user=moderator)
     return idea
 
@@ -442,6 +461,7 @@ def merge(moderator, duplicate, into):
     _changed(duplicate, into)
     if TriedReport.objects.filter(idea=into).exists():
         raise_stage(into, Stage.TRIED)
+    transaction.on_commit(lambda: notifications.notify_merged(duplicate, into))
     log(instance=duplicate, action="ideabank.merge", user=moderator, data={"into": into.pk, "title": into.title})
     return into
 

@@ -1,3 +1,9 @@
-"""WebSocket routes under /ws/. The consumers arrive with the live-updates work."""
+"""WebSocket routes under /ws/."""
 
-websocket_urlpatterns = []
+from django.urls import path
+
+from ideabank.live.consumers import IdeaConsumer
+
+websocket_urlpatterns = [
+    path("ws/ideas/<int:idea_id>/", IdeaConsumer.as_asgi()),
+]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("laest/", views.mark_read, name="mark_read"),
+    path("indstillinger/", views.preferences, name="preferences"),
+]
