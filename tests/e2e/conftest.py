@@ -85,7 +85,9 @@ def restore_reference_data(reference_data, transactional_db):
     ContentType.objects.get_for_models(*apps.get_models())
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running while it is open, and
+# async tests (Channels consumers) in the same worker cannot start theirs until it has stopped.
+@pytest.fixture(scope="module")
 def browser(reference_data):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
