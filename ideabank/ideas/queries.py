@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ideabank.accounts.models import Organisation
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 
-from .models import Comment, Idea, Stage
+from .models import Comment, Follow, Idea, Stage, TriedReport, Vote
 from .services import is_moderator
 
 _PUBLISHED = F("published_at").desc(nulls_last=True)
@@ -145,20 +145,27 @@ def with_list_relations(queryset):
     )
 
 
-def idea_detail(pk):
-    """One idea with its threads, tried reports and vocabularies in a fixed number of queries."""
+def idea_detail(pk, viewer=None):
+    """One idea with its threads, tried reports and vocabularies in a fixed number of queries.
+
+    With a logged-in `viewer`, their vote and follow (services.has_voted / is_following) come along as
+    EXISTS columns `viewer_voted` and `viewer_follows` instead of two more queries.
+    """
     comments = Comment.objects.select_related("author", "author__organisation").order_by("created")
-    return (
-        Idea.objects.select_related("organisation", "organisation__region", "author", "merged_into")
-        .prefetch_related(
-            "tags",
-            "target_groups",
-            "themes",
-            Prefetch("comments", queryset=comments),
-            "tried_reports__organisation",
-        )
-        .get(pk=pk)
+    queryset = Idea.objects.select_related("organisation", "organisation__region", "author", "merged_into")
+    queryset = queryset.prefetch_related(
+        "tags",
+        "target_groups",
+        "themes",
+        Prefetch("comments", queryset=comments),
+        Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
     )
+    if viewer is not None and viewer.is_authenticated:
+        queryset = queryset.annotate(
+            viewer_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=viewer)),
+            viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=viewer)),
+        )
+    return queryset.get(pk=pk)
 
 
 def comment_tree(comments):

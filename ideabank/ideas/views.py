@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -35,7 +35,7 @@ from .forms import (
     TriedForm,
     tag_suggestions,
 )
-from .models import Comment, Follow, Idea, TriedReport, Vote
+from .models import Comment, Idea
 
 PAGE_SIZE = 20
 
@@ -160,31 +160,11 @@ def _facet_value_label(rows, value):
 
 
 def load_idea_page(request, pk):
-    """The idea with everything its page shows, in a fixed number of queries.
-
-    This is queries.idea_detail with two additions that keep the page within its query budget:
-    tried reports come with their organisations in one query, and the viewer's vote and follow
-    (the lookups of services.has_voted and services.is_following) ride along as EXISTS columns.
-    """
-    user = request.user
-    comments = Comment.objects.select_related("author", "author__organisation").order_by("created")
-    queryset = Idea.objects.select_related("organisation", "organisation__region", "author", "merged_into")
-    queryset = queryset.prefetch_related(
-        "tags",
-        "target_groups",
-        "themes",
-        Prefetch("comments", queryset=comments),
-        Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
-    )
-    if user.is_authenticated:
-        queryset = queryset.annotate(
-            viewer_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=user)),
-            viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)),
-        )
-    idea = queryset.filter(pk=pk).first()
-    if idea is None:
-        raise Http404
-    return idea
+    """The idea with everything its page shows, including the viewer's vote and follow."""
+    try:
+        return queries.idea_detail(pk, viewer=request.user)
+    except Idea.DoesNotExist as missing:
+        raise Http404 from missing
 
 
 @require_GET
