@@ -6,7 +6,6 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.accounts.models import User
@@ -21,13 +20,6 @@ NEW_PASSWORD = "en-helt-ny-og-lang-adgangskode"
 
 WRONG_LOGIN_MESSAGE = "Forkert e-mail eller adgangskode."
 LOCKED_MESSAGE = "For mange mislykkede loginforsøg."
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def login(client, email, password, **extra):

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import APIToken
@@ -15,13 +14,6 @@ pytestmark = pytest.mark.django_db
 PROFILE_URL = reverse("accounts:profile")
 TOKEN_CREATE_URL = reverse("accounts:token_create")
 KEY_PATTERN = re.compile(r"Din nye API-nøgle er: (\S+) — kopiér den nu")
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def profile_data(user, **overrides):

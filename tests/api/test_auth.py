@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from wagtail.models import APIToken
 
 from ideabank.accounts.roles import Role
@@ -13,13 +12,6 @@ pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token"
 ME_URL = "/api/v1/me"
 UNAUTHENTICATED = "Du skal være logget ind eller sende en gyldig API-nøgle."
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def ask_token(client, email, password, **extra):

@@ -1,7 +1,6 @@
 """How the ideas API knows who is asking: bearer tokens, or the browser session with CSRF for writes."""
 
 import pytest
-from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 
@@ -11,13 +10,6 @@ from tests.factories import IdeaFactory
 pytestmark = pytest.mark.django_db
 
 IDEA = {"title": "Titel", "problem": "Problem", "solution": "Løsning"}
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

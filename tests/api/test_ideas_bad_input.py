@@ -1,7 +1,6 @@
 """Bad requests to the ideas API get a 4xx JSON `{"detail": …}` and change nothing; never a 500."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas.models import Comment, Idea
 from tests.factories import IdeaFactory
@@ -9,13 +8,6 @@ from tests.factories import IdeaFactory
 pytestmark = pytest.mark.django_db
 
 IDEA = {"title": "Titel", "problem": "Problem", "solution": "Løsning"}
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,20 +1,12 @@
 """GET/POST /api/v1/ideas/{id}/comments: threads in order, replies to depth 3, placeholders, bad input."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas import services
 from ideabank.ideas.models import Comment, Idea
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def url(idea):

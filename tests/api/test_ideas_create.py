@@ -1,7 +1,6 @@
 """POST /api/v1/ideas: 201 with the detail, drafts stay private, bad input is a 4xx that stores nothing."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas.models import Idea
 from ideabank.taxonomy.models import TargetGroup
@@ -14,13 +13,6 @@ IDEA = {
     "problem": "Unge mister alle voksne på én gang, når anbringelsen slutter.",
     "solution": "En fast kontaktperson følger den unge i to år.",
 }
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post(client, body, **headers):

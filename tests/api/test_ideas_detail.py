@@ -3,20 +3,12 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas import services
 from ideabank.ideas.models import Idea
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def url(idea_or_pk):

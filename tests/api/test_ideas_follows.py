@@ -1,7 +1,6 @@
 """GET/POST/DELETE /api/v1/follows: follow ideas, tags, target groups and organisations."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas import services
 from ideabank.ideas.models import Follow, Idea
@@ -11,13 +10,6 @@ from tests.factories import IdeaFactory
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/follows"
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post(client, body, **headers):

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/ideas"
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def titles(response):
     assert response.status_code == 200, response.content
     return [row["title"] for row in response.json()["results"]]

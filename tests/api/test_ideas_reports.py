@@ -1,20 +1,12 @@
 """POST /api/v1/comments/{id}/report and /api/v1/ideas/{id}/report."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas import services
 from ideabank.ideas.models import Comment, Idea, Report
 from tests.factories import IdeaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def report(client, path, body, **headers):

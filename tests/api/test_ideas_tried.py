@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from ideabank.ideas.models import Idea, TriedReport
@@ -12,13 +11,6 @@ from tests.factories import IdeaFactory
 pytestmark = pytest.mark.django_db
 
 REPORT = {"tried_from": "2025-02-01", "tried_to": "2025-08-31", "what_happened": "Færre unge faldt fra."}
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post(client, idea, body, **headers):

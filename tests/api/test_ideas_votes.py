@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from ideabank.ideas import services
@@ -11,13 +10,6 @@ from ideabank.ideas.models import Idea, Vote
 from tests.factories import IdeaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def url(idea):

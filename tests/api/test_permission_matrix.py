@@ -5,7 +5,6 @@ another organisation (Odense); a moderator; an editor (redaktør).
 """
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.ideas import services
 from ideabank.ideas.models import Idea
@@ -34,13 +33,6 @@ MATRIX = {
     "unfollow": [401, 204, 204, 204, 204, 204],
     "list_follows": [401, 200, 200, 200, 200, 200],
 }
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def json_call(client, method, path, body=None, **headers):

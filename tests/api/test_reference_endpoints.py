@@ -1,20 +1,12 @@
 """Public reference data in the API, the OpenAPI schema and unknown paths."""
 
 import pytest
-from django.core.cache import cache
 
 from ideabank.accounts.models import Organisation
 from ideabank.taxonomy.models import TargetGroup, Theme
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def get_json(client, url, status=200, **extra):

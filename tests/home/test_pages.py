@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.core.cache import cache
 from django.core.management import call_command
 
 from ideabank.accounts.demo import DEMO_PASSWORD, DEMO_USERS
@@ -13,13 +12,6 @@ from ideabank.accounts.models import Organisation, User
 from ideabank.accounts.roles import Role, role_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def page_title(content):

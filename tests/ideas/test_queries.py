@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -19,14 +18,6 @@ from ideabank.taxonomy.models import TargetGroup, Theme
 from tests.factories import IdeaFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Facets are cached; a test must never see another test's answer."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def filters(query=""):

@@ -4,7 +4,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,13 +14,6 @@ from tests.factories import IdeaFactory
 pytestmark = pytest.mark.django_db
 
 CPR_MESSAGE = "Teksten ser ud til at indeholde et CPR-nummer"
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Posting an idea in the browser (/ideer/ny/): draft, preview, publish, validation, rate limit."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -13,13 +12,6 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("ideas:create")
 CPR_MESSAGE = "Teksten ser ud til at indeholde et CPR-nummer"
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def idea_data(action="publish", **overrides):

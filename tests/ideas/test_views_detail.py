@@ -4,7 +4,6 @@ merged ideas and a constant number of queries however long the thread."""
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,13 +13,6 @@ from ideabank.taxonomy.models import TargetGroup, Theme
 from tests.factories import CommentFactory, IdeaFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

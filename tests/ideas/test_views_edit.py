@@ -1,7 +1,6 @@
 """Editing an idea (/ideer/<pk>/ret/): the author and editors may; everyone else gets 403."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -9,13 +8,6 @@ from ideabank.ideas.models import Idea
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ and organisations."""
 from urllib.parse import quote
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -15,13 +14,6 @@ from tests.factories import IdeaFactory, municipal_organisation
 pytestmark = pytest.mark.django_db
 
 URL = reverse("ideas:follow")
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

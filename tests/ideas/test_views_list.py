@@ -4,7 +4,6 @@ constant number of queries however many ideas, votes, comments and tags there ar
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -15,13 +14,6 @@ from tests.factories import CommentFactory, IdeaFactory, UserFactory, municipal_
 pytestmark = pytest.mark.django_db
 
 URL = reverse("ideas:list")
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def titles(response):

@@ -1,7 +1,6 @@
 """Reporting ideas and comments (POST /ideer/<pk>/anmeld/, /ideer/kommentarer/<pk>/anmeld/)."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -9,13 +8,6 @@ from ideabank.ideas.models import Comment, Idea, Report
 from tests.factories import IdeaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ organisation tried an idea; the idea reaches stage `tried`."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,13 +11,6 @@ from ideabank.ideas.models import Idea, Stage, TriedReport
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

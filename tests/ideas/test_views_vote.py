@@ -2,7 +2,6 @@
 friendly messages on double votes, rate limited, and a JSON answer for the small script."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -10,13 +9,6 @@ from ideabank.ideas.models import Idea, Vote
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
