@@ -15,6 +15,11 @@ def idea_group(idea_id):
     return f"idea.{int(idea_id)}"
 
 
+def user_group(user_id):
+    """A user's private group: only their own notification sockets ever join it."""
+    return f"user.{int(user_id)}"
+
+
 def _send(idea_id, event):
     layer = get_channel_layer()
     if layer is None:
@@ -23,9 +28,32 @@ def _send(idea_id, event):
     async_to_sync(layer.group_send)(idea_group(idea_id), {"type": "idea.event", "event": event})
 
 
+def send_to_user(user_id, event):
+    """Send `event` now to every open notification socket of one user (call it after commit)."""
+    send_to_users([(user_id, event)])
+
+
+def send_to_users(events):
+    """Send each `(user_id, event)` pair to that user's sockets, in one trip into the event loop."""
+    messages = [(user_group(user_id), {"type": "user.event", "event": event}) for user_id, event in events]
+    layer = get_channel_layer()
+    if layer is None or not messages:
+        return
+
+    async def send_all():
+        for group, message in messages:
+            await layer.group_send(group, message)
+
+    async_to_sync(send_all)()
+
+
 def publish_idea_event(idea_id, event):
-    """Queue `event` for the idea's watchers; it leaves when the surrounding transaction commits."""
-    transaction.on_commit(lambda: _send(idea_id, event))
+    """Queue `event` for the idea's watchers; it leaves when the surrounding transaction commits.
+
+    robust: if the channel layer (Redis) is down, the change is already saved; the event is lost and logged,
+    and the request still succeeds.
+    """
+    transaction.on_commit(lambda: _send(idea_id, event), robust=True)
 
 
 def vote_changed(idea):
@@ -38,7 +66,7 @@ def _comment_payload(comment):
     return {
         "id": comment.pk,
         "parent": comment.parent_id,
-        "author": comment.author.display_name if comment.author_id else "",
+        "author": comment.author.public_name if comment.author_id else "",
         "created": comment.created.isoformat(),
     }
 

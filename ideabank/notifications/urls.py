@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.notification_list, name="list"),
     path("laest/", views.mark_read, name="mark_read"),
     path("indstillinger/", views.preferences, name="preferences"),
+    path("afmeld/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

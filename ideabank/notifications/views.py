@@ -2,20 +2,29 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import services
+from . import emails, services
 from .forms import PreferencesForm
+from .models import Verb
+
+
+def _page(user, number):
+    page = Paginator(services.for_user(user), 25).get_page(number)
+    for notification in page:
+        notification.text = services.text(notification)
+        notification.url = services.target_url(notification)
+    return page
 
 
 @login_required
 def notification_list(request):
-    page = Paginator(services.for_user(request.user), 25).get_page(request.GET.get("page"))
-    for notification in page:
-        notification.text = services.text(notification)
+    page = _page(request.user, request.GET.get("page"))
     form = PreferencesForm(initial_channels=services.preferences(request.user))
     return render(request, "notifications/list.html", {"page": page, "form": form})
 
@@ -45,7 +54,24 @@ def preferences(request):
             services.set_preference(request.user, kind, channel)
         messages.success(request, _("Dine indstillinger er gemt."))
         return redirect("notifications:list")
-    page = Paginator(services.for_user(request.user), 25).get_page(1)
-    for notification in page:
-        notification.text = services.text(notification)
+    page = _page(request.user, 1)
     return render(request, "notifications/list.html", {"page": page, "form": form}, status=400)
+
+
+# The token is the authorisation: mail clients send RFC 8058 one-click POSTs without cookies or a CSRF token,
+# and a forged request cannot do anything without a token signed for that very user.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks for confirmation (link scanners only ever GET); POST switches the e-mails off."""
+    try:
+        user, kind = emails.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)
+    context = {"kind_label": Verb(kind).label if kind != emails.ALL_KINDS else None}
+    if request.method == "POST":
+        emails.unsubscribe(user, kind)
+        return render(request, "notifications/unsubscribe.html", {**context, "done": True})
+    kinds = emails.kinds_to_unsubscribe(user, kind)
+    labels = [Verb(each).label for each in kinds]
+    return render(request, "notifications/unsubscribe.html", {**context, "labels": labels, "token": token})

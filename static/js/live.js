@@ -39,6 +39,8 @@
     socket = new WebSocket(socketUrl());
     socket.addEventListener("open", function () {
       delay = 1000;
+      // Lets browser tests (and curious developers) see when the page is listening.
+      root.setAttribute("data-live-state", "open");
     });
     socket.addEventListener("message", function (message) {
       var event;
@@ -50,6 +52,7 @@
       handle(event);
     });
     socket.addEventListener("close", function (closing) {
+      root.setAttribute("data-live-state", "closed");
       if (FINAL_CODES.indexOf(closing.code) >= 0) {
         return;
       }

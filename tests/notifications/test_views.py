@@ -84,8 +84,19 @@ def test_the_bell_shows_the_unread_count(client, staff, notifications):
     content = client.get(LIST).content.decode()
 
     assert '<span class="badge" data-unread-count>2</span>' in content
-    # The link's accessible name reads "Notifikationer 2 ulæste".
-    assert '<span class="sr-only"> ulæste</span>' in content
+    # The link's accessible name reads "Notifikationer 2 ulæste"; the script gets both forms for live updates.
+    assert 'data-label-one="ulæst" data-label-other="ulæste"> ulæste</span>' in content
+
+
+def test_the_bell_is_live_for_the_logged_in_only(client, staff):
+    assert "js/notifications.js" not in client.get(LIST, follow=True).content.decode()
+
+    client.force_login(staff)
+    content = client.get(LIST).content.decode()
+
+    assert 'data-notifications-url="/ws/notifications/"' in content
+    assert '<script src="/static/js/notifications.js" defer></script>' in content
+    assert 'role="status" aria-live="polite" data-notifications-status' in content
 
 
 def test_the_bell_costs_one_query_and_none_for_visitors(rf, staff):
@@ -126,3 +137,19 @@ def test_bad_preferences_are_refused(client, staff):
 
     assert response.status_code == 400
     assert not NotificationPreference.objects.exists()
+
+
+def test_each_notification_links_where_it_leads(client, staff):
+    from wagtail.models import Page, Site
+
+    method = Site.objects.get(is_default_site=True).root_page.add_child(
+        instance=Page(title="Walk and talk-samtaler", slug="walk-and-talk-samtaler")
+    )
+    services.notify_promoted(IdeaFactory(author=staff), method)
+    services.notify(staff, Verb.METHOD_ADOPTED)  # its method is gone: plain text, no link
+    client.force_login(staff)
+
+    content = client.get(LIST).content.decode()
+
+    assert '<a href="/walk-and-talk-samtaler/">' in content
+    assert "Metoden »en metode«, som du følger, er taget i brug af en anden organisation" in content
