@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugere og organisationer")
 
     def ready(self):
+        from . import sessions  # noqa: F401  (its signal receivers: login clocks, password change)
         from .roles import sync_role_groups
 
         # Permissions exist only after every app migrated, so the role groups follow post_migrate.

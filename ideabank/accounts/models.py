@@ -7,10 +7,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -118,6 +120,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("Django-admin"), default=False)
     is_active = models.BooleanField(_("aktiv"), default=True)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+    # Set when the account was deleted: the row stays (anonymised) so that shared ideas and comments keep
+    # their organisation; see privacy.delete_account.
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -131,13 +136,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("brugere")
 
     def __str__(self):
-        return self.display_name or self.email
+        return self.public_name or self.email
 
     def get_full_name(self):
-        return self.display_name
+        return self.public_name
 
     def get_short_name(self):
-        return self.display_name
+        return self.public_name
+
+    @property
+    def public_name(self):
+        """The name shown next to what the user shared: a deleted account is "Tidligere medarbejder"."""
+        return gettext("Tidligere medarbejder") if self.deleted_at else self.display_name
 
     @property
     def role_names(self):
@@ -174,3 +184,30 @@ class Invitation(models.Model):
     def is_valid(self):
         age = timezone.now() - self.created
         return self.used_at is None and age.days < settings.IDEABANK_INVITATION_DAYS
+
+
+class UserSession(AbstractBaseSession):
+    """A database session that knows whose it is, so all of one user's sessions end with one query.
+
+    The session engine (accounts/sessions.py) fills `user` from the session data on every save.
+    """
+
+    # No database constraint: a session may be saved for a user deleted a moment earlier.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="sessions",
+    )
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessioner")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

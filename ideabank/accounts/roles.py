@@ -50,6 +50,12 @@ EDITOR_PERMISSIONS = [
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    # The knowledge ladder (ideabank/methods): the research library and assessments.
+    "methods.add_researchitem",
+    "methods.change_researchitem",
+    "methods.delete_researchitem",
+    "methods.view_researchitem",
+    "methods.view_assessment",
 ]
 # Extra codenames other apps contribute (e.g. the ideas app adds moderation rights).
 ROLE_PERMISSIONS = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_privacy
 
 app_name = "accounts"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("profil/noegler/", views.TokenCreateView.as_view(), name="token_create"),
     path("profil/noegler/<int:pk>/slet/", views.TokenRevokeView.as_view(), name="token_revoke"),
+    path("profil/mine-data/", views_privacy.ExportView.as_view(), name="export"),
+    path("profil/slet-konto/", views_privacy.DeleteAccountView.as_view(), name="delete_account"),
+    path("profil/log-ud-alle-steder/", views_privacy.LogoutEverywhereView.as_view(), name="logout_everywhere"),
     path("adgangskode/", views.PasswordChangeView.as_view(), name="password_change"),
     path("adgangskode/nulstil/", views.PasswordResetView.as_view(), name="password_reset"),
     path("adgangskode/nulstil/sendt/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

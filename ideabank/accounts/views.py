@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.models import APIToken
 
+from ideabank.mfa.login import hold_for_second_factor
+
 from . import services
 from .forms import (
     ApiTokenForm,
@@ -28,6 +30,11 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        # With two-factor on, the password only gets as far as the code step (ideabank.mfa).
+        held = hold_for_second_factor(self.request, form.get_user(), self.get_success_url())
+        return held or super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -96,7 +103,7 @@ class SignupView(FormView):
         except services.SignupRefused as refusal:
             form.add_error("email", str(refusal))
             return self.form_invalid(form)
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="ideabank.accounts.backends.AccountBackend")
         messages.success(self.request, _("Velkommen til Idébanken, %(name)s.") % {"name": user.display_name})
         return super().form_valid(form)
 

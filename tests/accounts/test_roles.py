@@ -61,9 +61,9 @@ def test_medarbejder_does_not_reach_the_admin_dashboard(client, staff):
 
 
 @pytest.mark.parametrize("fixture", ["moderator", "editor", "administrator"])
-def test_moderator_editor_and_administrator_reach_the_admin(client, request, fixture):
+def test_moderator_editor_and_administrator_reach_the_admin(client, request, fixture, verified_login):
     user = request.getfixturevalue(fixture)
-    client.force_login(user)
+    verified_login(client, user)  # the admin wants two-factor (tests/mfa)
     response = client.get("/admin/")
     assert response.status_code == 200
     assert any(template.name == "wagtailadmin/home.html" for template in response.templates)
