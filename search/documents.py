@@ -44,8 +44,9 @@ def danish_text(**kwargs):
     )
 
 
-class IdeaDocument(Document):
-    """An idea as Elasticsearch sees it: its text per boosted field group."""
+class SearchDocument(Document):
+    """What Elasticsearch holds of a searchable object: its text per boosted field group (title > tags >
+    body > rest, see backends/elasticsearch.py) and its status. Each kind subclasses it with its own index."""
 
     title = danish_text()
     tags = danish_text()
@@ -56,9 +57,23 @@ class IdeaDocument(Document):
     class Index:
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
+
+class IdeaDocument(SearchDocument):
+    """An idea: title, tags, problem + solution, and the rest (context, results, vocabularies, organisation)."""
+
     @classmethod
     def index_name(cls):
         return f"{settings.SEARCH_INDEX_PREFIX}-ideas"
 
 
-DOCUMENTS = {"idea": IdeaDocument}
+class MethodDocument(SearchDocument):
+    """A published method page: title, tags, summary + problem + description, and the rest (theory of
+    change, goals, vocabularies, research titles). The same fields and analysers as an idea, so one
+    query scores both alike."""
+
+    @classmethod
+    def index_name(cls):
+        return f"{settings.SEARCH_INDEX_PREFIX}-methods"
+
+
+DOCUMENTS = {"idea": IdeaDocument, "method": MethodDocument}

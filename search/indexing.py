@@ -1,4 +1,6 @@
-"""Keeping the search index in step with the data.
+"""Keeping the search index in step with the data: public ideas, and method pages while they are live and
+public (search/signals.py schedules an update when an idea is saved and when a method page is published,
+unpublished or deleted).
 
 A save enqueues `update_entry` after the transaction commits (django-tasks: immediate in development,
 a database queue with `manage.py db_worker` in production). The database index is written first, so
@@ -41,6 +43,38 @@ def idea_fields(idea, tags=None):
     }
 
 
+def rich_text(html):
+    """Rich text (Wagtail's stored HTML) as plain words, with a space where one block ends and the next begins."""
+    from wagtail.rich_text import get_text_for_indexing
+
+    return get_text_for_indexing(html or "")
+
+
+def method_fields(method, tags=None):
+    """The text of a published method page per weighted field group, like idea_fields().
+
+    The description is a StreamField; each block says what of it is text (steps, roles, materials,
+    quotes, paragraphs — not links), with rich text stripped of its HTML.
+    """
+    if tags is None:
+        tags = [tag.name for tag in method.tags.all()]
+    description = method._meta.get_field("description").get_searchable_content(method.description)
+    return {
+        "title": method.title,
+        "tags": " ".join(tags),
+        "body": "\n".join([method.summary, rich_text(method.problem), *description]),
+        "rest": "\n".join(
+            [
+                rich_text(method.theory_of_change),
+                rich_text(method.goals),
+                " ".join(group.name for group in method.target_groups.all()),
+                " ".join(theme.name for theme in method.themes.all()),
+                " ".join(item.title for item in method.research.all()),
+            ]
+        ),
+    }
+
+
 def load(kind, object_id):
     """The object to index, or None when it should not be found by search."""
     if kind == SearchEntry.Kind.IDEA:
@@ -53,10 +87,14 @@ def load(kind, object_id):
             .first()
         )
         return idea
+    if kind == SearchEntry.Kind.METHOD:
+        return with_relations(kind, searchable(kind).filter(pk=object_id)).prefetch_related("tags").first()
     return None
 
 
 def fields_for(kind, obj, tags=None):
+    if kind == SearchEntry.Kind.METHOD:
+        return method_fields(obj, tags)
     return idea_fields(obj, tags)
 
 
@@ -76,7 +114,7 @@ def update_entry(kind, object_id):
     entry = database_backend().store(kind, object_id, fields)
     if es is not None:
         try:
-            es.store(kind, object_id, fields, obj)
+            es.store(kind, object_id, source(kind, obj, fields))
         except Exception:  # noqa: BLE001 - writes must succeed when the cluster is down
             logger.warning("Elasticsearch update of %s:%s failed; left for retry", kind, object_id, exc_info=True)
         else:
@@ -91,27 +129,35 @@ def schedule(kind, object_id):
     transaction.on_commit(lambda: update_entry.enqueue(kind, object_id))
 
 
-# ---- in bulk: search_reindex, --pending, and ideas created without signals (bulk_create) --------------
+# ---- in bulk: search_reindex, --pending, and objects made without signals (bulk_create) --------------------
 
 CHUNK_SIZE = 1000
 
 
 def searchable(kind):
+    """Everything of `kind` that search may find: public ideas, and method pages that are live and not
+    behind a view restriction (drafts and unpublished pages are left out, so they leave the index)."""
+    if kind == SearchEntry.Kind.METHOD:
+        from ideabank.methods.models import MethodPage
+
+        return MethodPage.objects.live().public()
     from ideabank.ideas.models import Idea
 
     return Idea.objects.filter(status__in=SEARCHABLE_IDEA_STATUSES)
 
 
-def chunks(queryset, size=CHUNK_SIZE):
+def with_relations(kind, queryset):
+    """What fields_for() reads besides the object itself (tags come separately, see rows_for)."""
+    if kind == SearchEntry.Kind.METHOD:
+        return queryset.prefetch_related("target_groups", "themes", "research")
+    return queryset.select_related("organisation").prefetch_related("target_groups", "themes")
+
+
+def chunks(queryset, size=CHUNK_SIZE, kind=SearchEntry.Kind.IDEA):
     """Objects in primary-key order, `size` at a time with their relations prefetched (keyset paging)."""
     last = 0
     while True:
-        batch = list(
-            queryset.filter(pk__gt=last)
-            .order_by("pk")
-            .select_related("organisation")
-            .prefetch_related("target_groups", "themes")[:size]
-        )
+        batch = list(with_relations(kind, queryset.filter(pk__gt=last).order_by("pk"))[:size])
         if not batch:
             return
         yield batch
@@ -120,18 +166,24 @@ def chunks(queryset, size=CHUNK_SIZE):
 
 def rows_for(kind, batch):
     """[(object, fields)] for a chunk. Tags are read in one query: taggit's own prefetch costs a
-    queryset per idea, a third of a whole rebuild."""
-    from ideabank.ideas.models import IdeaTag
+    queryset per object, a third of a whole rebuild."""
+    if kind == SearchEntry.Kind.METHOD:
+        from ideabank.methods.models import MethodPageTag as tagged
+    else:
+        from ideabank.ideas.models import IdeaTag as tagged
 
     tags = {}
-    for idea_id, name in IdeaTag.objects.filter(content_object__in=batch).values_list("content_object_id", "tag__name"):
-        tags.setdefault(idea_id, []).append(name)
+    rows = tagged.objects.filter(content_object__in=batch).values_list("content_object_id", "tag__name")
+    for object_id, name in rows:
+        tags.setdefault(object_id, []).append(name)
     return [(obj, fields_for(kind, obj, tags.get(obj.pk, []))) for obj in batch]
 
 
 def source(kind, obj, fields):
-    """What Elasticsearch stores for an object: its field groups and the status it is filtered by."""
-    return {**fields, "status": getattr(obj, "status", "")}
+    """What Elasticsearch stores for an object: its field groups and its status (a method is only ever
+    indexed while it is live)."""
+    status = "live" if kind == SearchEntry.Kind.METHOD else getattr(obj, "status", "")
+    return {**fields, "status": status}
 
 
 def rebuild(kind=SearchEntry.Kind.IDEA, progress=None, chunk_size=CHUNK_SIZE, with_elasticsearch=True):
@@ -150,7 +202,7 @@ def rebuild(kind=SearchEntry.Kind.IDEA, progress=None, chunk_size=CHUNK_SIZE, wi
     new_index = es.create_index(kind, bulk_loading=True) if es else None
     done = 0
     try:
-        for batch in chunks(objects, chunk_size):
+        for batch in chunks(objects, chunk_size, kind):
             rows = rows_for(kind, batch)
             database.store_many(kind, [(obj.pk, fields) for obj, fields in rows], updated=started)
             if es:
@@ -200,7 +252,7 @@ def send_to_elasticsearch(kind, ids, progress=None, chunk_size=CHUNK_SIZE):
         chunk = ids[start : start + chunk_size]
         # Marked with the time before reading: a save after it stays pending for the next run.
         read_at = timezone.now()
-        batch = [obj for part in chunks(searchable(kind).filter(pk__in=chunk), chunk_size) for obj in part]
+        batch = [obj for part in chunks(searchable(kind).filter(pk__in=chunk), chunk_size, kind) for obj in part]
         es.bulk_store(kind, [(obj.pk, source(kind, obj, fields)) for obj, fields in rows_for(kind, batch)])
         SearchEntry.objects.filter(kind=kind, object_id__in=[obj.pk for obj in batch]).update(es_indexed=read_at)
         done += len(chunk)
@@ -216,7 +268,7 @@ def index_objects(kind, ids, chunk_size=CHUNK_SIZE):
     database = database_backend()
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        batch = [obj for part in chunks(searchable(kind).filter(pk__in=chunk), chunk_size) for obj in part]
+        batch = [obj for part in chunks(searchable(kind).filter(pk__in=chunk), chunk_size, kind) for obj in part]
         database.store_many(kind, [(obj.pk, fields) for obj, fields in rows_for(kind, batch)])
         gone = set(chunk) - {obj.pk for obj in batch}
         SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()

@@ -1,20 +1,23 @@
 """The search service: one entry point for every search in the product, whichever backend answers.
 
 * `idea_ids_matching(q)` / `rank_ideas(q)` — the full-text part of the idea list and `GET /api/v1/ideas`;
-* `search(user, params, kind)` + `hits(…)` — the search page and `GET /api/v1/search` (ideas and, later,
-  methods) with highlighted snippets;
+* `search(user, params, kind)` + `hits(…)` — the search page and `GET /api/v1/search`: ideas, method
+  pages, or both in one list (search/listing.py), with highlighted snippets and facets;
 * `autocomplete(prefix)` — the header search box;
 * `similar_ideas(title, problem)` — "Findes din idé allerede?" while writing, and on each idea page.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .analysis import analyse, analyse_word, fold, query_terms
 from .backends import fell_back, reset_fallback, with_fallback
+from .backends.database import remembering_typos
 from .models import SearchEntry
 
 MAX_MATCHES = 2000
@@ -24,11 +27,15 @@ KINDS = ("all", "idea", "method")
 MAX_SIMILAR_TEXT = 5000  # characters of title + problem looked at; more adds nothing but cost
 
 
-def rank_ideas(query, limit=MAX_MATCHES):
-    """[(idea id, score)] best first; at most `limit` (facets and pages count within these)."""
+def rank(kind, query, limit=MAX_MATCHES):
+    """[(id, score)] of `kind` best first; at most `limit` (facets and pages count within these)."""
     if not analyse(query):
         return []
-    return with_fallback("match", SearchEntry.Kind.IDEA, query, limit=limit)
+    return with_fallback("match", kind, query, limit=limit)
+
+
+def rank_ideas(query, limit=MAX_MATCHES):
+    return rank(SearchEntry.Kind.IDEA, query, limit)
 
 
 def idea_ids_matching(query, limit=MAX_MATCHES):
@@ -50,9 +57,26 @@ class Hit:
     url: str
 
 
+def kind_of(obj):
+    """The kind of an object in search results: "idea" or "method"."""
+    return SearchEntry.Kind.METHOD if obj._meta.model_name == "methodpage" else SearchEntry.Kind.IDEA
+
+
+def method_text(method):
+    """A method's summary, problem and description as plain text: what its snippet is cut from."""
+    from .indexing import rich_text
+
+    description = method._meta.get_field("description").get_searchable_content(method.description)
+    return "\n".join([method.summary, rich_text(method.problem), *description])
+
+
 @dataclass
 class SearchResults:
-    """What a search found: `items` (a sequence a Paginator can slice), facets, and how it was answered."""
+    """What a search found: `items` (a sequence a Paginator can slice), facets, and how it was answered.
+
+    `scores` and `method_scores` map ids to relevance for ideas and method pages (their ids may collide).
+    `counts` (when asked for) says how many ideas and methods match, for the page's "Idéer / Metoder" choice.
+    """
 
     filters: object
     kind: str
@@ -60,38 +84,77 @@ class SearchResults:
     facets: dict
     scores: dict = field(default_factory=dict)
     fell_back: bool = False
+    method_scores: dict = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+    mark: object = None  # highlighter(filters.q), made while the search's typo corrections were at hand
+
+    def count(self):
+        return self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
 
     def hits(self, page_items):
         """The page's objects as Hits, with highlighted title and snippet."""
-        mark = highlighter(self.filters.q)
-        return [
-            Hit(
-                type="idea",
-                object=idea,
-                score=self.scores.get(idea.pk),
-                title=mark(idea.title, TITLE_WORDS),
-                snippet=mark(f"{idea.problem}\n{idea.solution}", SNIPPET_WORDS),
-                url=idea.get_absolute_url(),
+        mark = self.mark or highlighter(self.filters.q)
+        hits = []
+        for obj in page_items:
+            if kind_of(obj) == SearchEntry.Kind.METHOD:
+                score, text, url = self.method_scores.get(obj.pk), method_text(obj), obj.get_url()
+            else:
+                score, text, url = self.scores.get(obj.pk), f"{obj.problem}\n{obj.solution}", obj.get_absolute_url()
+            hits.append(
+                Hit(
+                    type=kind_of(obj),
+                    object=obj,
+                    score=score,
+                    title=mark(obj.title, TITLE_WORDS),
+                    snippet=mark(text, SNIPPET_WORDS),
+                    url=url,
+                )
             )
-            for idea in page_items
-        ]
+        return hits
 
 
-def search(user, params, kind="all"):
-    """Search ideas (and, once they exist, method pages) with the list's filters, sorts and facets.
+def search(user, params, kind="all", with_counts=False):
+    """Search ideas, method pages or both ("all") with the list's filters, sorts and facets.
 
-    `params` is a query dict (q, sort and the filters of ideabank.ideas.queries.IdeaFilters). Method
-    pages come with the methods issue: `kind="method"` finds nothing yet, `"all"` finds ideas.
+    `params` is a query dict (q, sort and the filters of ideabank.ideas.queries.IdeaFilters); see
+    search/listing.py for how methods take them. `with_counts` also counts each kind (for the page's tabs).
     """
     from ideabank.ideas import queries
 
+    from .listing import Merged, MethodListing, idea_key, merge_facets
+
     reset_fallback()
     filters = queries.IdeaFilters.from_query(params)
-    if kind == "method":
-        return SearchResults(filters, kind, [], {}, fell_back=False)
-    items = queries.list_ideas(user, filters)
-    facets = queries.facets(user, filters)
-    return SearchResults(filters, kind, items, facets, scores=dict(filters.ranked), fell_back=fell_back())
+    methods = MethodListing(filters, MAX_MATCHES)
+    with remembering_typos():  # every kind and the highlighter correct the same query words
+        wants_ideas = kind != SearchEntry.Kind.METHOD or with_counts
+        ideas = queries.list_ideas(user, filters) if wants_ideas else None
+        if kind == SearchEntry.Kind.IDEA:
+            items, facets = ideas, queries.facets(user, filters)
+        elif kind == SearchEntry.Kind.METHOD:
+            items, facets = methods.items, methods.facets()
+        else:
+            items = Merged(ideas, methods.items, idea_key(filters.sort, dict(filters.ranked)), methods.key)
+            facets = merge_facets(queries.facets(user, filters), methods.facets())
+        counts = {}
+        if with_counts:
+            if isinstance(items, Merged):
+                idea_count = items.idea_count  # counted once, for the page too
+            else:
+                idea_count = ideas.count() if isinstance(ideas, QuerySet) else len(ideas)
+            counts = {"idea": idea_count, "method": methods.count(), "all": idea_count + methods.count()}
+        mark = highlighter(filters.q)
+    return SearchResults(
+        filters,
+        kind,
+        items,
+        facets,
+        scores=dict(filters.ranked) if wants_ideas else {},
+        method_scores=methods.scores if kind != SearchEntry.Kind.IDEA else {},
+        counts=counts,
+        fell_back=fell_back(),
+        mark=mark,
+    )
 
 
 # ---- similar ideas and autocomplete --------------------------------------------------------------
@@ -105,13 +168,39 @@ def similar_ideas(title="", problem="", limit=5, exclude=None):
     if len(analyse(text)) < 2:
         return []
     # Archived and other ideas share the index: ask for more, keep the published ones.
-    ranked = with_fallback("similar", SearchEntry.Kind.IDEA, text, limit=limit * 3, exclude=exclude)
+    ranked = similar_ranking(text, limit * 3, exclude)
     ideas = (
         Idea.objects.filter(pk__in=[pk for pk, _s in ranked], status=Idea.Status.PUBLISHED)
         .select_related("organisation")
         .in_bulk()
     )
     return [(ideas[pk], score) for pk, score in ranked if pk in ideas][:limit]
+
+
+SIMILAR_TTL = 300
+
+
+def similar_ranking(text, limit, exclude):
+    """The backend's [(id, score)] for "similar ideas", cached until an idea changes.
+
+    Every idea page asks for it, and it is the page's costliest query: the database backend ranks each
+    idea sharing any of 25 words with the text (~400 ms at 100 000 ideas). The ideas themselves are
+    loaded fresh, so a hidden idea drops out at once. An answer from the fallback is not kept.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from ideabank.ideas.queries import ideas_version
+
+    backend = "elasticsearch" if settings.ELASTICSEARCH_URL else "database"
+    digest = hashlib.sha256(f"{backend}|{limit}|{exclude}|{text}".encode()).hexdigest()
+    key = f"search:similar:{ideas_version()}:{digest}"
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = with_fallback("similar", SearchEntry.Kind.IDEA, text, limit=limit, exclude=exclude)
+        if not fell_back():
+            cache.set(key, ranked, SIMILAR_TTL)
+    return ranked
 
 
 def autocomplete(prefix, limit=8):

@@ -1,4 +1,5 @@
-"""Search in the browser: the search page, header suggestions and "similar ideas" fragments.
+"""Search in the browser: the search page (ideas and method pages), header suggestions and "similar
+ideas" fragments.
 
 Thin views over search.service. The page works without JavaScript (a plain GET form); the two
 fragments exist for static/js/search.js, which enhances the header box into a combobox and shows
@@ -28,11 +29,26 @@ FACET_LABELS = {
     "municipality": gettext_lazy("Kommune"),
     "status": gettext_lazy("Status"),
 }
+KIND_LABELS = {"all": gettext_lazy("Alle"), "idea": gettext_lazy("Idéer"), "method": gettext_lazy("Metoder")}
+# Methods have no votes or comments: on the methods tab only these sorts mean something.
+METHOD_SORTS = ("relevance", "newest")
 
 
 def kind_of(request):
     kind = (request.GET.get("type") or "").strip()
     return kind if kind in service.KINDS else "all"
+
+
+def kind_url(request, kind):
+    """The current search showing another kind, back on page one (and without a sort that kind lacks)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("type", None)
+    if kind != "all":
+        query["type"] = kind
+    if kind == "method" and query.get("sort") not in METHOD_SORTS:
+        query.pop("sort", None)
+    return "?" + query.urlencode() if query else "?"
 
 
 def clean(value, limit):
@@ -45,7 +61,7 @@ def search_page(request):
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)
-    results = service.search(request.user, params, kind)
+    results = service.search(request.user, params, kind, with_counts=True)
     filters = results.filters
     page_obj = Paginator(results.items, PAGE_SIZE).get_page(request.GET.get("page"))
     facet_groups = [
@@ -74,7 +90,16 @@ def search_page(request):
         "hits": results.hits(page_obj.object_list),
         "facet_groups": [group for group in facet_groups if group["rows"] or group["active"]],
         "active_filters": active_filters,
-        "sorts": [(key, label) for key, label in queries.SORT_LABELS.items() if key != "relevance" or filters.q],
+        "sorts": [
+            (key, label)
+            for key, label in queries.SORT_LABELS.items()
+            if (key != "relevance" or filters.q) and (kind != "method" or key in METHOD_SORTS)
+        ],
+        "all_kinds_url": kind_url(request, "all"),
+        "kinds": [
+            {"key": key, "label": label, "count": results.counts[key], "url": kind_url(request, key)}
+            for key, label in KIND_LABELS.items()
+        ],
         "fell_back": results.fell_back,
         "searched": bool(filters.q or filters.active),
     }

@@ -1,4 +1,5 @@
-"""The search API: full-text search with snippets and facets, header autocomplete, and similar ideas.
+"""The search API: full-text search over ideas and method pages with snippets and facets, header
+autocomplete, and similar ideas.
 
 Public reads, with the same auth chain as the ideas list (a session or token also shows the user's
 own ideas in the facets). Query text is just text: no search syntax is interpreted, and odd input
@@ -75,20 +76,25 @@ def checked_text(name, label, value):
 def search(
     request,
     q: str = Query("", description="Words to look for: inflections, compounds and small typos are found too."),
-    type: Literal["all", "idea", "method"] = Query("all", description="What to search; methods arrive later."),
+    type: Literal["all", "idea", "method"] = Query(
+        "all", description="What to search: ideas, published method pages, or both in one list."
+    ),
     sort: str = Query("", description="relevance (the default with q), newest, votes, trending or comments."),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(20, ge=1, le=100),
 ):
-    """Search ideas (and, from the methods release, method pages) with snippets, facets and the
-    idea list's filters (target_group, theme, tag, organisation, municipality, region, stage, status).
+    """Search ideas and published method pages with snippets, facets and the idea list's filters
+    (target_group, theme, tag, organisation, municipality, region, stage, status).
 
-    A page beyond the last one comes back empty, with `count`.
+    Each result says its `type` ("idea" or "method") and links to its page. Methods take the filters
+    they have (stage, target_group, theme, tag) and match none of the idea-only ones; with `type=all`
+    the facet counts add up both kinds. Sorting by votes, trending or comments puts methods (which have
+    none) after the ideas that have some. A page beyond the last one comes back empty, with `count`.
     """
     check_list_parameters(request)
     results = service.search(request.user, request.GET, type)
     items = results.items
-    count = len(items)
+    count = results.count()
     offset = (page - 1) * page_size
     rows = list(items[offset : offset + page_size]) if offset < count else []
     last_page = max(1, -(-count // page_size))

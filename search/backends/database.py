@@ -1,5 +1,8 @@
 """Full-text search in the database: FTS5 (SQLite) or tsvector (PostgreSQL) over pre-analysed terms."""
 
+import contextvars
+from contextlib import contextmanager
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import F
@@ -40,31 +43,58 @@ def edit_distance(a, b, limit):
     return previous[-1]
 
 
+# Within one search (see remembering_typos) each query word's corrections are looked up once, though
+# ideas, method pages and the highlighter all ask: each lookup scans part of the vocabulary.
+_typo_memo = contextvars.ContextVar("search_typo_memo", default=None)
+
+
+@contextmanager
+def remembering_typos():
+    """Remember typo corrections until the block ends (one search: its kinds and its highlighting)."""
+    token = _typo_memo.set({})
+    try:
+        yield
+    finally:
+        _typo_memo.reset(token)
+
+
 def expand_typos(alternatives):
     """Add close vocabulary terms to query words that match nothing as typed (typo tolerance).
 
     Terms are matched by prefix, so a typo is compared with the beginnings of indexed terms too:
     `alkhol` is one edit from `alkohol`, the start of `alkoholbehandling`.
     """
+    memo = _typo_memo.get()
     expanded = []
     for options in alternatives:
         options = set(options)
         for term in list(options):
-            limit = max_edits(term)
-            if " " in term or not limit or SearchTerm.objects.filter(term__startswith=term).exists():
-                continue
-            # Like Elasticsearch (prefix_length), the first letters are taken as typed: that keeps it fast.
-            vocabulary = SearchTerm.objects.filter(term__startswith=term[:2]).values_list("term", flat=True)
-            prefixes = set()
-            for word in vocabulary[:TYPO_CANDIDATES]:
-                prefixes.update(word[:n] for n in range(len(term) - limit, len(term) + limit + 1) if n <= len(word))
-            distances = {prefix: edit_distance(term, prefix, limit) for prefix in prefixes if len(prefix) >= 3}
-            close = [prefix for prefix, distance in distances.items() if distance <= limit]
-            if close:
-                best = min(distances[prefix] for prefix in close)
-                options.update(sorted(prefix for prefix in close if distances[prefix] == best)[:5])
+            if memo is None:
+                options.update(corrections(term))
+            else:
+                if term not in memo:
+                    memo[term] = corrections(term)
+                options.update(memo[term])
         expanded.append(options)
     return expanded
+
+
+def corrections(term):
+    """The closest vocabulary prefixes to a term nothing in the index starts with (at most 5), else none."""
+    limit = max_edits(term)
+    if " " in term or not limit or SearchTerm.objects.filter(term__startswith=term).exists():
+        return []
+    # Like Elasticsearch (prefix_length), the first letters are taken as typed: that keeps it fast.
+    vocabulary = SearchTerm.objects.filter(term__startswith=term[:2]).values_list("term", flat=True)
+    prefixes = set()
+    for word in vocabulary[:TYPO_CANDIDATES]:
+        prefixes.update(word[:n] for n in range(len(term) - limit, len(term) + limit + 1) if n <= len(word))
+    distances = {prefix: edit_distance(term, prefix, limit) for prefix in prefixes if len(prefix) >= 3}
+    close = [prefix for prefix, distance in distances.items() if distance <= limit]
+    if not close:
+        return []
+    best = min(distances[prefix] for prefix in close)
+    return sorted(prefix for prefix in close if distances[prefix] == best)[:5]
 
 
 def analysed_fields(fields):

@@ -11,6 +11,7 @@ from tests.search.conftest import SearchBackend
 
 # The search tests' fixtures (the indexed corpus) for this browser module.
 corpus = search_fixtures.corpus
+methods = search_fixtures.methods
 index_prefix = search_fixtures.index_prefix
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -25,11 +26,32 @@ def backend(settings, index_prefix):
 def test_the_search_page_is_accessible_and_highlights_matches(page, corpus, assert_accessible):
     page.goto("/soeg/?q=hjeml%C3%B8se")
 
-    expect(page.get_by_role("search", name="Søg i idéer")).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("2 idéer matcher “hjemløse”")
+    expect(page.get_by_role("search", name="Søg i idéer og metoder")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("2 resultater matcher “hjemløse”")
     expect(page.get_by_role("link", name="Natcafé for hjemløse")).to_be_visible()
     expect(page.locator(".search-result mark").first).to_have_text(re.compile("hjemløs", re.IGNORECASE))
     assert_accessible(page)
+
+
+def test_methods_are_found_beside_ideas_and_on_their_own(page, corpus, methods, assert_accessible):
+    page.goto("/soeg/?q=hjeml%C3%B8se")
+    kinds = page.get_by_role("navigation", name="Vis idéer, metoder eller begge")
+    expect(kinds.get_by_role("link", name=re.compile(r"^Alle\W+3 resultater$"))).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("3 resultater matcher “hjemløse”")
+    expect(page.get_by_role("article", name="Kritisk tidsintervention efter herberg")).to_contain_text("Metode")
+    assert_accessible(page)
+
+    kinds.get_by_role("link", name=re.compile(r"^Metoder\W+1 resultat$")).click()
+    page.wait_for_url("**/soeg/?q=*&type=method")
+    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("1 metode matcher “hjemløse”")
+    expect(page.locator(".search-result")).to_have_count(1)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Kritisk tidsintervention efter herberg").click()
+    page.wait_for_url(f"**{methods['cti'].url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kritisk tidsintervention efter herberg")
 
 
 def test_autocomplete_is_a_keyboard_combobox(page, corpus, assert_accessible):
@@ -66,7 +88,7 @@ def test_without_choosing_a_suggestion_enter_searches(page, corpus):
     expect(page.get_by_role("listbox").get_by_role("option")).to_have_count(2)
     box.press("Enter")
     page.wait_for_url("**/soeg/?q=alko&sort=*")
-    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("2 idéer matcher “alko”")
+    expect(page.get_by_role("status").filter(has_text="matcher")).to_have_text("2 resultater matcher “alko”")
 
 
 IDEA_FORM = """() => {

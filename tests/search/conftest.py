@@ -1,4 +1,5 @@
-"""Search fixtures: the `backend` fixture runs a test once on the database and once on a real Elasticsearch.
+"""Search fixtures: the `backend` fixture runs a test once on the database and once on a real Elasticsearch;
+`corpus` holds the shared ideas and `methods` the shared method pages.
 
 Elasticsearch tests need a node: `ensure_elasticsearch` starts one on 127.0.0.1:9201 (fetched from
 Maven Central on the first run). If none can be started the tests fail — they are never skipped,
@@ -9,6 +10,7 @@ then bulk-loaded into Elasticsearch by `backend.sync()`; `corpus` does that for 
 Each xdist worker gets its own index prefix.
 """
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -19,7 +21,7 @@ from ideabank.taxonomy.models import TargetGroup, Theme
 from search import backends, indexing
 from search.models import SearchEntry
 from tests.es_server import ElasticsearchUnavailable, ensure_elasticsearch
-from tests.factories import IdeaFactory
+from tests.factories import IdeaFactory, ResearchItemFactory, make_method
 
 ES_PORT = 9201
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
@@ -39,8 +41,9 @@ def elasticsearch_url():
 
 
 @pytest.fixture
-def index_prefix(settings, worker_id):
-    settings.SEARCH_INDEX_PREFIX = f"test-{worker_id}"
+def index_prefix(settings):
+    # xdist names its workers gw0, gw1 …; without xdist (`-p no:xdist`) there is one process.
+    settings.SEARCH_INDEX_PREFIX = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'master')}"
     return settings.SEARCH_INDEX_PREFIX
 
 
@@ -64,12 +67,14 @@ class SearchBackend:
         from search.backends.elasticsearch import ElasticsearchBackend, client
 
         self.settings.ELASTICSEARCH_URL = self.url
-        alias = ElasticsearchBackend().ensure_index(SearchEntry.Kind.IDEA, recreate=self.fresh_index)
-        # Left over from an earlier test (the minimal distribution has no _delete_by_query).
-        hits = client().search(index=alias, size=10_000, source=False)["hits"]["hits"]
-        bulk(client(), ({"_op_type": "delete", "_index": alias, "_id": hit["_id"]} for hit in hits), refresh=True)
-        ids = list(indexing.searchable(SearchEntry.Kind.IDEA).values_list("pk", flat=True))
-        indexing.send_to_elasticsearch(SearchEntry.Kind.IDEA, ids)
+        for kind in SearchEntry.Kind.values:
+            alias = ElasticsearchBackend().ensure_index(kind, recreate=self.fresh_index)
+            # Left over from an earlier test (the minimal distribution has no _delete_by_query).
+            hits = client().search(index=alias, size=10_000, source=False)["hits"]["hits"]
+            bulk(client(), ({"_op_type": "delete", "_index": alias, "_id": hit["_id"]} for hit in hits), refresh=True)
+            ids = list(indexing.searchable(kind).values_list("pk", flat=True))
+            indexing.send_to_elasticsearch(kind, ids)
+        self.fresh_index = False
         backends.reset_fallback()
 
 
@@ -213,3 +218,62 @@ def corpus(backend, staff, outsider):
     )
     backend.sync()
     return ideas
+
+
+def method(title, summary, *, problem="", description=(), target_groups=(), themes=(), research=(), **fields):
+    """A published method page (through a revision, as editors publish), indexed by the page_published signal."""
+    return make_method(
+        title=title,
+        summary=summary,
+        problem=problem,
+        description=list(description),
+        target_groups=[TargetGroup.objects.get(slug=slug) for slug in target_groups],
+        themes=[Theme.objects.get(slug=slug) for slug in themes],
+        research=[ResearchItemFactory(title=name) for name in research],
+        **fields,
+    )
+
+
+@pytest.fixture
+def methods(backend):
+    """Method pages, each there for one promise: found by title, description, synonym, research; drafts never."""
+    pages = {
+        "cti": method(
+            "Kritisk tidsintervention efter herberg",
+            "En fast støtteperson følger borgeren i ni måneder efter flytningen til egen bolig.",
+            problem="<p>Mange <b>hjemløse</b> mister fodfæstet, når de flytter fra herberg til egen bolig.</p>",
+            description=[
+                (
+                    "step",
+                    {
+                        "title": "Før flytningen",
+                        "body": "<p>Støttepersonen holder <i>netværksmøderne</i> sammen med borgeren.</p>",
+                        "duration": "4 uger",
+                    },
+                ),
+                ("quote", {"text": "Jeg vidste altid, hvem jeg kunne ringe til.", "attribution": "Borger i Aarhus"}),
+            ],
+            tags=["overgange"],
+            theory_of_change="<p>Kontinuitet i relationen forebygger nye udsættelser.</p>",
+            goals="<p>Færre genindlæggelser og færre børn i plejefamilier.</p>",
+            target_groups=["hjemlse"],
+            themes=["bolig-og-hjemlshed"],
+            research=["Kontinuitetsstudiet i fem kommuner"],
+        ),
+        "fgc": method(
+            "Familierådslagning for plejefamilier",
+            "Familien og netværket lægger selv planen for barnet på et møde, de leder.",
+            problem="<p>Planer lagt over hovedet på familien bliver sjældent fulgt.</p>",
+            description=[("paragraph", "<p>En uafhængig koordinator forbereder <b>mødet</b> med familien.</p>")],
+            tags=["netværk", "overgange"],
+            target_groups=["udsatte-familier"],
+            themes=["familie-og-forldreskab"],
+            declaration_effekt="B",
+        ),
+    }
+    # Never found: a draft, and a page published once and then taken down.
+    pages["draft"] = make_method(live=False, title="Tidsintervention i kladde", summary="Kladde om hjemløse.")
+    pages["withdrawn"] = method("Tidsintervention der blev trukket tilbage", "Trukket tilbage fra hjemløse.")
+    pages["withdrawn"].unpublish()
+    backend.sync()
+    return pages

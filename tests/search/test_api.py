@@ -99,8 +99,66 @@ def test_types(client, corpus):
         "next": None,
         "previous": None,
         "results": [],
-        "facets": {},
+        "facets": {"stage": [], "target_group": [], "theme": [], "tag": []},
     }
+
+
+# ---- method pages ----------------------------------------------------------------------------
+
+
+def test_methods_are_results_of_type_method_with_their_page(client, methods):
+    body = ok(client.get(SEARCH, {"q": "netværksmøde", "type": "method"}))
+
+    assert body["count"] == 1
+    [hit] = body["results"]
+    cti = methods["cti"]
+    assert hit == {
+        "type": "method",
+        "id": cti.pk,
+        "title": "Kritisk tidsintervention efter herberg",
+        "url": cti.url,
+        "snippet": hit["snippet"],
+        "score": hit["score"],
+    }
+    assert hit["url"].startswith("/metoder/") and client.get(hit["url"]).status_code == 200
+    assert "<mark>netværksmøderne</mark>" in hit["snippet"]
+    assert hit["score"] > 0
+    assert {row["value"]: row["count"] for row in body["facets"]["stage"]} == {"method": 1}
+
+
+def test_all_returns_ideas_and_methods_with_their_types_and_urls(client, corpus, methods):
+    body = ok(client.get(SEARCH, {"q": "hjemløse"}))
+
+    assert body["count"] == 3
+    assert {(row["type"], row["url"]) for row in body["results"]} == {
+        ("idea", f"/ideer/{corpus['natcafe'].pk}/"),
+        ("idea", f"/ideer/{corpus['varmested'].pk}/"),
+        ("method", methods["cti"].url),
+    }
+    assert {row["value"]: row["count"] for row in body["facets"]["stage"]} == {"idea": 2, "method": 1}
+
+
+def test_pages_run_across_both_kinds(client, corpus, methods):
+    everything = ok(client.get(SEARCH, {"q": "hjemløse", "page_size": 3}))["results"]
+    pages = [ok(client.get(SEARCH, {"q": "hjemløse", "page_size": 1, "page": n}))["results"] for n in (1, 2, 3, 4)]
+
+    assert [row for page in pages for row in page] == everything
+    assert pages[3] == []
+
+
+def test_method_filters_and_idea_only_filters(client, corpus, methods):
+    evidence = ok(client.get(SEARCH, {"stage": "evidence"}))
+    assert [(row["type"], row["title"]) for row in evidence["results"]] == [
+        ("method", "Familierådslagning for plejefamilier")
+    ]
+    by_region = ok(client.get(SEARCH, {"q": "hjemløse", "region": "1082"}))
+    assert {row["type"] for row in by_region["results"]} <= {"idea"}
+
+
+def test_draft_and_withdrawn_methods_are_not_found(client, methods, editor, token_for):
+    for headers in ({}, token_for(editor)):
+        body = ok(client.get(SEARCH, {"q": "tidsintervention", "type": "method"}, **headers))
+        assert [row["id"] for row in body["results"]] == [methods["cti"].pk]
 
 
 def test_drafts_only_for_their_author_and_never_by_text(client, corpus, staff, token_for):

@@ -9,7 +9,7 @@ from ideabank.ideas.models import Idea
 from search import backends, indexing, service
 from search.backends.database import DatabaseBackend
 from search.models import SearchEntry, SearchTerm
-from tests.factories import IdeaFactory
+from tests.factories import IdeaFactory, make_method
 from tests.search.conftest import CLOSED_PORT_URL
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,16 @@ def ideas(settings, index_prefix, staff):
     return {"published": published, "archived": archived, "draft": draft}
 
 
-def entry_ids():
-    return set(SearchEntry.objects.filter(kind="idea").values_list("object_id", flat=True))
+def entry_ids(kind="idea"):
+    return set(SearchEntry.objects.filter(kind=kind).values_list("object_id", flat=True))
+
+
+@pytest.fixture
+def methods(settings, index_prefix):
+    settings.ELASTICSEARCH_URL = ""
+    live = [make_method(title=f"Tegnsprogsmentor nummer {n}") for n in range(3)]
+    draft = make_method(live=False, title="Tegnsprogsmentor i kladde")
+    return {"live": live, "draft": draft}
 
 
 # ---- the database ----------------------------------------------------------------------------
@@ -52,6 +60,25 @@ def test_it_rebuilds_the_database_index(ideas):
     assert "Genopbygger søgeindekset i databasen" in output
     assert "6/6 (100%" in output
     assert "6 idéer indekseret i databasen" in output
+
+
+def test_it_rebuilds_the_methods_too(ideas, methods):
+    SearchEntry.objects.all().delete()
+    DatabaseBackend().store("method", methods["draft"].pk, {"title": "tegnsprogsmentor"})  # stale
+
+    output = reindex("--chunk-size", "2")
+
+    assert entry_ids("method") == {method.pk for method in methods["live"]}
+    assert {pk for pk, _score in service.rank("method", "tegnsprogsmentor")} == entry_ids("method")
+    assert "Metoder: [" in output and "3/3 (100%" in output
+    assert "6 idéer indekseret i databasen" in output
+    assert "3 metoder indekseret i databasen" in output
+
+
+def test_methods_published_without_signals_can_be_indexed_in_bulk(methods):
+    SearchEntry.objects.filter(kind="method").delete()
+    indexing.index_objects("method", [method.pk for method in methods["live"]] + [methods["draft"].pk])
+    assert entry_ids("method") == {method.pk for method in methods["live"]}
 
 
 def test_it_is_quiet_with_verbosity_zero(ideas):
@@ -123,8 +150,8 @@ def es(settings, elasticsearch_url, index_prefix):
         def indices(self):
             return sorted(client().indices.get_alias(name=self.backend.alias("idea")))
 
-        def ids(self):
-            alias = self.backend.alias("idea")
+        def ids(self, kind="idea"):
+            alias = self.backend.alias(kind)
             client().indices.refresh(index=alias)
             hits = client().search(index=alias, size=1000, source=False)["hits"]["hits"]
             return {int(hit["_id"]) for hit in hits}
@@ -149,6 +176,33 @@ def test_it_builds_a_fresh_elasticsearch_index_and_swaps_the_alias(ideas, es):
     assert "6 idéer indekseret i databasen og Elasticsearch" in output
     assert not SearchEntry.objects.filter(es_indexed__isnull=True).exists()
     assert indexing.pending("idea") == []
+
+
+def test_methods_get_a_fresh_elasticsearch_index_of_their_own(ideas, methods, es):
+    es.on()
+
+    output = reindex()
+
+    assert es.ids("method") == {method.pk for method in methods["live"]}
+    assert es.backend.alias("method").endswith("-methods")
+    assert {pk for pk, _score in es.backend.match("method", "tegnsprogsmentor")} == es.ids("method")
+    assert "3 metoder indekseret i databasen og Elasticsearch" in output
+    assert indexing.pending("method") == []
+
+
+def test_pending_sends_methods_saved_while_elasticsearch_was_down(ideas, methods, es, settings):
+    es.on()
+    reindex()
+    settings.ELASTICSEARCH_URL = CLOSED_PORT_URL
+    late = make_method(title="Sen tegnsprogsmentor")
+    assert indexing.pending("method") == [late.pk]
+
+    es.on()
+    output = reindex("--pending")
+
+    assert "1 metode sendt til Elasticsearch" in output
+    assert late.pk in es.ids("method")
+    assert indexing.pending("method") == []
 
 
 def test_an_old_index_under_the_alias_name_is_replaced(ideas, es):

@@ -52,8 +52,9 @@ def test_results_have_highlighted_titles_and_snippets(client, corpus):
     assert "Natcafé for <mark>hjemløse</mark>" in html
     assert "<mark>Hjemløse</mark> borgere har intet varmt sted" in html
     assert "<mark>hjemløshed</mark>" in html
-    assert "2 idéer matcher “hjemløse”" in html
+    assert "2 resultater matcher “hjemløse”" in html
     assert "<title>2 resultater for “hjemløse”" in html
+    assert "2 idéer matcher “hjemløse”" in page(client, q="hjemløse", type="idea")
 
 
 def test_a_typo_is_highlighted_as_what_it_found(client, corpus):
@@ -124,17 +125,92 @@ def test_a_page_beyond_the_end_shows_the_last_page(client, corpus):
 
 def test_nothing_found_gives_advice(client, corpus):
     html = page(client, q="xylofon")
-    assert "Vi fandt ingen idéer, der matcher din søgning." in html
-    assert "0 idéer matcher “xylofon”" in html
+    assert "Vi fandt ingen idéer eller metoder, der matcher din søgning." in html
+    assert "0 resultater matcher “xylofon”" in html
+    ideas = page(client, q="xylofon", type="idea")
+    assert "Vi fandt ingen idéer, der matcher din søgning." in ideas
+    assert '<a href="?q=xylofon">Søg i både idéer og metoder.</a>' in ideas
 
 
-def test_the_type_parameter_is_kept_and_methods_are_not_searchable_yet(client, corpus):
+def test_the_type_parameter_is_kept(client, corpus):
     assert len(result_titles(client.get(URL, {"q": "hjemløse", "type": "idea"}))) == 2
     assert len(result_titles(client.get(URL, {"q": "hjemløse", "type": "all"}))) == 2
     assert len(result_titles(client.get(URL, {"q": "hjemløse", "type": "unknown"}))) == 2
     methods = client.get(URL, {"q": "hjemløse", "type": "method"})
     assert result_titles(methods) == []
     assert '<input type="hidden" name="type" value="method">' in methods.content.decode()
+
+
+# ---- method pages --------------------------------------------------------------------------------
+
+
+def test_methods_are_results_beside_ideas(client, corpus, methods):
+    response = client.get(URL, {"q": "hjemløse"})
+    html = response.content.decode()
+    cti = methods["cti"]
+
+    assert set(result_titles(response)) == {
+        "Natcafé for hjemløse",
+        "Natåbent værested for gadens folk",
+        "Kritisk tidsintervention efter herberg",
+    }
+    assert "3 resultater matcher “hjemløse”" in html
+    assert f'<a href="{cti.url}">Kritisk tidsintervention efter herberg</a>' in html
+    assert f'<article aria-labelledby="result-method-{cti.pk}-title">' in html
+    assert '<p class="search-result-type">Metode</p>' in html
+    assert '<p class="search-result-type">Idé</p>' in html
+    assert "Mange <mark>hjemløse</mark> mister fodfæstet" in html  # the problem's rich text, as plain text
+    assert "Dokumenteret metode" in html
+
+
+def test_the_kind_choice_counts_each_kind_and_marks_the_current_one(client, corpus, methods):
+    html = page(client, q="hjemløse", sort="votes", page=1)
+
+    assert '<nav class="search-kinds" aria-label="Vis idéer, metoder eller begge">' in html
+    assert (
+        '<a href="?q=hjeml%C3%B8se&amp;sort=votes" class="search-kind search-kind-current" aria-current="page">Alle'
+        '<span class="sr-only">, 3 resultater</span> <span class="search-kind-count" aria-hidden="true">(3)</span></a>'
+    ) in html
+    assert '<a href="?q=hjeml%C3%B8se&amp;sort=votes&amp;type=idea" class="search-kind">Idéer' in html
+    # Methods have no votes: their choice leaves that sort behind.
+    assert '<a href="?q=hjeml%C3%B8se&amp;type=method" class="search-kind">Metoder' in html
+    assert '<span class="sr-only">, 2 resultater</span>' in html
+    assert '<span class="sr-only">, 1 resultat</span>' in html
+
+
+def test_the_methods_choice_shows_only_methods_with_their_sorts(client, corpus, methods):
+    response = client.get(URL, {"q": "hjemløse", "type": "method"})
+    html = response.content.decode()
+
+    assert result_titles(response) == ["Kritisk tidsintervention efter herberg"]
+    assert "1 metode matcher “hjemløse”" in html
+    assert [key for key, _label in response.context["sorts"]] == ["newest", "relevance"]
+    assert '<p class="search-result-type">' not in html  # every result is a method here
+    groups = {group["name"] for group in response.context["facet_groups"]}
+    assert groups == {"stage", "target_group", "theme", "tag"}
+
+
+def test_method_facets_filter_the_page(client, corpus, methods):
+    response = client.get(URL, {"stage": "evidence"})
+    assert result_titles(response) == ["Familierådslagning for plejefamilier"]
+    stages = {group["name"]: group for group in response.context["facet_groups"]}["stage"]
+    assert stages["active"] == "evidence"
+    # Removing every filter keeps the query and the kind.
+    html = page(client, q="overgange", type="method", stage="evidence")
+    assert '<a href="/soeg/?q=overgange&amp;type=method">Fjern alle filtre</a>' in html
+
+
+def test_drafts_and_withdrawn_methods_are_not_shown(client, methods, editor):
+    client.force_login(editor)
+    titles = result_titles(client.get(URL, {"q": "tidsintervention"}))
+    assert titles == ["Kritisk tidsintervention efter herberg"]
+    assert len(result_titles(client.get(URL, {"type": "method"}))) == 2
+
+
+def test_the_page_with_methods_stays_within_a_query_budget(client, corpus, methods, django_assert_max_num_queries):
+    client.get(URL, {"q": "hjemløse"})  # facets cached
+    with django_assert_max_num_queries(22):  # method facets are counted live: 7 of these
+        assert client.get(URL, {"q": "hjemløse"}).status_code == 200
 
 
 def test_user_text_is_escaped_in_results(client, backend, staff):

@@ -1,4 +1,5 @@
-"""manage.py search_reindex: rebuild the search index, or send Elasticsearch what it has not taken.
+"""manage.py search_reindex: rebuild the search index (ideas and method pages), or send Elasticsearch
+what it has not taken.
 
 manage.py search_reindex             the database index and (with ELASTICSEARCH_URL) a fresh
                                      Elasticsearch index, swapped in atomically when full
@@ -15,6 +16,17 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
 from search.models import SearchEntry
+
+# What is rebuilt, in this order: kind → (progress label, singular and plural for the summary).
+KINDS = {
+    SearchEntry.Kind.IDEA: ("Idéer", "idé", "idéer"),
+    SearchEntry.Kind.METHOD: ("Metoder", "metode", "metoder"),
+}
+
+
+def counted(count, kind):
+    _label, one, many = KINDS[kind]
+    return f"{count} {one if count == 1 else many}"
 
 
 class Progress:
@@ -63,7 +75,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--pending",
             action="store_true",
-            help="Send kun de idéer, Elasticsearch endnu ikke har fået (fx fordi den var nede).",
+            help="Send kun de idéer og metoder, Elasticsearch endnu ikke har fået (fx fordi den var nede).",
         )
         parser.add_argument(
             "--database-only",
@@ -71,38 +83,45 @@ class Command(BaseCommand):
             help="Genopbyg kun databasens indeks (fx mens Elasticsearch er nede; send det bagefter med --pending).",
         )
         parser.add_argument(
-            "--chunk-size", type=int, default=indexing.CHUNK_SIZE, help="Idéer pr. omgang (standard 1000)."
+            "--chunk-size",
+            type=int,
+            default=indexing.CHUNK_SIZE,
+            help="Idéer eller metoder pr. omgang (standard 1000).",
         )
 
     def handle(self, *args, pending=False, database_only=False, chunk_size=indexing.CHUNK_SIZE, verbosity=1, **options):
         if chunk_size < 1:
             raise CommandError("--chunk-size skal være mindst 1.")
-        kind = SearchEntry.Kind.IDEA
         started = time.monotonic()
         show = verbosity >= 1
+        summaries = []
         try:
             if pending:
                 if not settings.ELASTICSEARCH_URL:
                     raise CommandError("--pending kræver ELASTICSEARCH_URL: uden Elasticsearch er der intet at sende.")
-                ids = indexing.pending(kind)
-                progress = Progress(self.stdout, "Elasticsearch", show)
-                count = indexing.send_to_elasticsearch(kind, ids, progress=progress, chunk_size=chunk_size)
-                progress.finish()
-                summary = f"{count} idéer sendt til Elasticsearch"
+                for kind, (label, _one, _many) in KINDS.items():
+                    ids = indexing.pending(kind)
+                    progress = Progress(self.stdout, f"Elasticsearch ({label.lower()})", show)
+                    count = indexing.send_to_elasticsearch(kind, ids, progress=progress, chunk_size=chunk_size)
+                    progress.finish()
+                    summaries.append(f"{counted(count, kind)} sendt til Elasticsearch")
             else:
                 with_elasticsearch = bool(settings.ELASTICSEARCH_URL) and not database_only
                 target = "databasen og Elasticsearch" if with_elasticsearch else "databasen"
                 if show:
                     self.stdout.write(f"Genopbygger søgeindekset i {target}")
-                progress = Progress(self.stdout, "Idéer", show)
-                count = indexing.rebuild(
-                    kind, progress=progress, chunk_size=chunk_size, with_elasticsearch=with_elasticsearch
-                )
-                progress.finish()
-                summary = f"{count} idéer indekseret i {target}"
+                for kind, (label, _one, _many) in KINDS.items():
+                    progress = Progress(self.stdout, label, show)
+                    count = indexing.rebuild(
+                        kind, progress=progress, chunk_size=chunk_size, with_elasticsearch=with_elasticsearch
+                    )
+                    progress.finish()
+                    summaries.append(f"{counted(count, kind)} indekseret i {target}")
         except CommandError:
             raise
         except Exception as error:  # the cluster's own message says most (refused connection, bad mapping …)
             raise CommandError(f"Søgeindekset blev ikke færdigt: {error}") from error
         if show:
-            self.stdout.write(self.style.SUCCESS(f"{summary} på {time.monotonic() - started:.1f} s"))
+            for summary in summaries[:-1]:
+                self.stdout.write(self.style.SUCCESS(summary))
+            self.stdout.write(self.style.SUCCESS(f"{summaries[-1]} på {time.monotonic() - started:.1f} s"))

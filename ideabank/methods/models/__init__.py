@@ -1,0 +1,17 @@
+from .assessments import Assessment, AssessmentScore
+from .escalation import EscalationPin
+from .pages import MethodIndexPage, MethodPage, MethodPageTag, OutcomeIndicator
+from .promotion import Promotion
+from .research import ResearchItem
+
+__all__ = [
+    "Assessment",
+    "AssessmentScore",
+    "EscalationPin",
+    "MethodIndexPage",
+    "MethodPage",
+    "MethodPageTag",
+    "OutcomeIndicator",
+    "Promotion",
+    "ResearchItem",
+]

@@ -1,0 +1,200 @@
+"""Reading methods and the escalation queue; shared by the method pages, the admin and the API."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from ideabank.ideas.models import Idea, Stage, TriedReport, Vote
+from ideabank.taxonomy.models import TargetGroup, Theme
+
+from . import charts
+from .elements import Dimension, Level
+from .models import EscalationPin, MethodPage, Promotion
+from .services import is_editor
+
+SORTS = {"title": ("title", "pk"), "newest": ("-first_published_at", "-pk")}
+SORT_LABELS = {"title": _("Titel"), "newest": _("Nyeste")}
+METHOD_STAGES = (Stage.METHOD, Stage.EVIDENCE)
+
+
+@dataclass
+class MethodFilters:
+    """Filters of the method catalogue; each dimension of the declaration filters by its level."""
+
+    target_group: str = ""
+    theme: str = ""
+    stage: str = ""
+    levels: dict = field(default_factory=dict)
+    sort: str = "title"
+
+    @classmethod
+    def from_query(cls, query):
+        def value(name):
+            return (query.get(name) or "").strip()[:100]
+
+        sort = value("sort")
+        return cls(
+            target_group=value("target_group"),
+            theme=value("theme"),
+            stage=value("stage"),
+            levels={key: value(key) for key in Dimension.values if value(key)},
+            sort=sort if sort in SORTS else "title",
+        )
+
+    @property
+    def active(self):
+        simple = {"target_group": self.target_group, "theme": self.theme, "stage": self.stage}
+        return {**{k: v for k, v in simple.items() if v}, **self.levels}
+
+
+def visible_methods(user):
+    """Published methods for everyone; editors also see drafts."""
+    methods = MethodPage.objects.all()
+    return methods if is_editor(user) else methods.live().public()
+
+
+def _filter(queryset, filters, skip=None):
+    for name, value in filters.active.items():
+        if name == skip:
+            continue
+        if name == "target_group":
+            queryset = queryset.filter(target_groups__slug=value)
+        elif name == "theme":
+            queryset = queryset.filter(themes__slug=value)
+        elif name == "stage":
+            queryset = queryset.filter(stage=value)
+        else:
+            queryset = queryset.filter(**{f"declaration_{name}": value})
+    return queryset.distinct() if {"target_group", "theme"} & set(filters.active) else queryset
+
+
+def list_methods(user, filters):
+    return (
+        _filter(visible_methods(user), filters)
+        .order_by(*SORTS[filters.sort])
+        .prefetch_related("target_groups", "themes")
+    )
+
+
+def facets(user, filters):
+    """facet groups for includes/facets.html: [{name, label, active, rows: [{value, label, count}]}]."""
+    base = visible_methods(user)
+
+    def counts(skip, group_by):
+        rows = _filter(base, filters, skip=skip).order_by().values(group_by).annotate(n=Count("pk", distinct=True))
+        return {row[group_by]: row["n"] for row in rows if row[group_by] not in (None, "")}
+
+    def group(name, label, choices, found):
+        rows = [
+            {"value": value, "label": str(text), "count": found[value]} for value, text in choices if value in found
+        ]
+        return {"name": name, "label": label, "active": filters.active.get(name, ""), "rows": rows}
+
+    groups = [
+        group("stage", _("Trin"), [(s, Stage(s).label) for s in METHOD_STAGES], counts("stage", "stage")),
+        group(
+            "target_group",
+            _("Målgruppe"),
+            TargetGroup.objects.values_list("slug", "name"),
+            counts("target_group", "target_groups__slug"),
+        ),
+        group("theme", _("Indsatsområde"), Theme.objects.values_list("slug", "name"), counts("theme", "themes__slug")),
+    ]
+    for dimension in Dimension:
+        found = counts(dimension.value, f"declaration_{dimension.value}")
+        groups.append(
+            group(
+                dimension.value,
+                _("Viden om %(dimension)s") % {"dimension": dimension.label.lower()},
+                [(level.value, level.value) for level in Level],
+                found,
+            )
+        )
+    return [g for g in groups if g["rows"] or g["active"]]
+
+
+def method_context(method, user):
+    """What a method page shows besides its own fields."""
+    assessment = method.latest_assessment()
+    promotions = list(
+        Promotion.objects.filter(method=method)
+        .select_related("idea__author", "idea__organisation")
+        .order_by("created", "pk")
+    )
+    declaration = method.declaration()
+    return {
+        "assessment": assessment,
+        "profile_chart": charts.profile_chart(assessment.profile()) if assessment else None,
+        "declaration": declaration,
+        "declaration_chart": charts.declaration_chart(declaration)
+        if any(level for _dimension, level, _text in declaration)
+        else None,
+        "origins": [promotion.idea for promotion in promotions],
+        "research": method.research.order_by("-year", "title"),
+        "indicators": method.indicators.all(),
+        "description_groups": description_groups(method.description),
+        "can_edit_method": is_editor(user),
+    }
+
+
+def description_groups(description):
+    """The description's blocks with consecutive steps gathered, so they render as one numbered list."""
+    groups = []
+    for block in description:
+        steps = block.block_type == "step"
+        if groups and steps and groups[-1]["steps"]:
+            groups[-1]["blocks"].append(block)
+        else:
+            groups.append({"steps": steps, "blocks": [block]})
+    return groups
+
+
+# ---- the escalation queue ------------------------------------------------------------------------
+
+QUEUE_SORTS = {
+    "votes": ("-vote_count", "-pk"),
+    "organisations": ("-organisations", "-vote_count", "-pk"),
+    "oldest": ("published_at", "pk"),
+    "newest": ("-published_at", "-pk"),
+}
+QUEUE_SORT_LABELS = {
+    "votes": _("Flest stemmer"),
+    "organisations": _("Flest organisationer"),
+    "oldest": _("Ældste først"),
+    "newest": _("Nyeste først"),
+}
+
+
+def thresholds():
+    return settings.IDEABANK_ESCALATION_MIN_VOTES, settings.IDEABANK_ESCALATION_MIN_ORGANISATIONS
+
+
+def escalation_queue(sort="votes"):
+    """Published ideas not yet promoted that crossed a threshold (votes from enough organisations, or a
+    tried report) or that an editor pinned — each annotated with its voting organisations."""
+    min_votes, min_organisations = thresholds()
+    voter_organisations = (
+        Vote.objects.filter(idea=OuterRef("pk"))
+        .order_by()
+        .values("idea")
+        .annotate(n=Count("user__organisation", distinct=True))
+        .values("n")
+    )
+    tried = TriedReport.objects.filter(idea=OuterRef("pk"))
+    pinned = EscalationPin.objects.filter(idea=OuterRef("pk"))
+    queue = (
+        Idea.objects.filter(status=Idea.Status.PUBLISHED)
+        .exclude(stage__in=METHOD_STAGES)
+        .exclude(Exists(Promotion.objects.filter(idea=OuterRef("pk"))))
+        .annotate(
+            organisations=Coalesce(Subquery(voter_organisations), 0),
+            tried=Exists(tried),
+            pinned=Exists(pinned),
+        )
+        .filter(Q(vote_count__gte=min_votes, organisations__gte=min_organisations) | Q(tried=True) | Q(pinned=True))
+        .select_related("organisation")
+    )
+    return queue.order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS["votes"]))
