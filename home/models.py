@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -23,3 +24,69 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("forside")
+
+    def get_context(self, request, *args, **kwargs):
+        from .highlights import spread_highlights
+
+        context = super().get_context(request, *args, **kwargs)
+        context["spread"] = spread_highlights()
+        return context
+
+
+class AccessibilityStatus(models.TextChoices):
+    FULL = "full", _("Fuldt overholdt")
+    PARTIAL = "partial", _("Delvist overholdt")
+    NONE = "none", _("Ikke overholdt")
+
+
+@register_setting(icon="view")
+class AccessibilitySettings(BaseSiteSetting):
+    """What the accessibility statement (/tilgaengelighed/) says that only the operator knows: who is
+    responsible, how to reach them, the compliance status and the known problems. The rest of the
+    statement is fixed text in the template, following the Danish statement structure."""
+
+    responsible = models.CharField(
+        _("ansvarlig myndighed"),
+        max_length=200,
+        blank=True,
+        help_text=_("Den myndighed, der driver Idébanken og svarer for erklæringen, fx 'Socialstyrelsen'."),
+    )
+    contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
+    contact_phone = models.CharField(_("kontakttelefon"), max_length=40, blank=True)
+    contact_hours = models.CharField(
+        _("telefontid"), max_length=200, blank=True, help_text=_("Fx 'Hverdage kl. 9–15'.")
+    )
+    status = models.CharField(
+        _("overholdelse"), max_length=10, choices=AccessibilityStatus.choices, default=AccessibilityStatus.PARTIAL
+    )
+    known_issues = models.TextField(
+        _("kendte problemer"),
+        blank=True,
+        help_text=_("Indhold, der ikke er tilgængeligt, og hvorfor. Ét problem pr. linje."),
+    )
+    prepared_on = models.DateField(_("erklæringen er udarbejdet"), null=True, blank=True)
+    reviewed_on = models.DateField(_("senest gennemgået"), null=True, blank=True)
+    was_url = models.URLField(
+        _("erklæringen i WAS-Tool"),
+        blank=True,
+        help_text=_("Den officielle erklæring hos Digitaliseringsstyrelsen (was.digst.dk/…). /was/ leder dertil."),
+    )
+
+    panels = [
+        FieldPanel("responsible"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+        FieldPanel("contact_hours"),
+        FieldPanel("status"),
+        FieldPanel("known_issues"),
+        FieldPanel("prepared_on"),
+        FieldPanel("reviewed_on"),
+        FieldPanel("was_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("tilgængelighedserklæring")
+
+    @property
+    def known_issue_list(self):
+        return [line.strip() for line in self.known_issues.splitlines() if line.strip()]

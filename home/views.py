@@ -1,7 +1,14 @@
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from .models import AccessibilitySettings
+
+# Digitaliseringsstyrelsen supervises web accessibility and receives complaints about it.
+COMPLAINT_URL = "https://digst.dk/digital-inklusion/webtilgaengelighed/"
 
 
 def floor(request):
@@ -21,3 +28,23 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors or database here: the error may come from either.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def accessibility_settings(request):
+    site = Site.find_for_request(request)
+    return AccessibilitySettings.for_site(site) if site else AccessibilitySettings()
+
+
+def accessibility_statement(request):
+    """Tilgængelighedserklæringen: fixed text, with the contact details an administrator sets."""
+    context = {
+        "statement": accessibility_settings(request),
+        "site_url": request.build_absolute_uri("/"),
+        "complaint_url": COMPLAINT_URL,
+    }
+    return render(request, "home/accessibility_statement.html", context)
+
+
+def was_redirect(request):
+    """The short address /was/ that Danish public websites give their statement."""
+    return redirect(accessibility_settings(request).was_url or reverse("accessibility_statement"))

@@ -19,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def seed(**options):
+    # These tests are about the ideas; the methods and their spread are tested in tests/methods and tests/spread
+    # (and test_the_whole_seed_runs_once_and_twice below runs everything).
+    options.setdefault("skip_methods", True)
     call_command("seed_demo", quiet_logins=True, stdout=_Sink(), **options)
 
 
@@ -162,6 +165,19 @@ def test_running_seed_demo_twice_changes_nothing():
     before = snapshot()
     seed()
     assert snapshot() == before
+
+
+def test_the_whole_seed_with_methods_and_spread_is_idempotent():
+    from ideabank.methods.models import MethodPage
+    from ideabank.spread.models import Adoption, OutcomeReport
+
+    seed(skip_methods=False)
+    counts = (MethodPage.objects.live().count(), Adoption.objects.count(), OutcomeReport.objects.count())
+    assert all(counts)
+    before = snapshot()
+    seed(skip_methods=False)
+    assert snapshot() == before
+    assert (MethodPage.objects.live().count(), Adoption.objects.count(), OutcomeReport.objects.count()) == counts
 
 
 def test_a_missing_demo_idea_is_recreated_and_nothing_else():

@@ -1,0 +1,503 @@
+"""Open data: what Idébanken publishes as CSV and JSON at /api/v1/export/<name>.<csv|json>.
+
+The columns are a promise to everyone who builds on the data: each export's list below is what the files
+hold, in that order, and what /aabne-data/ documents. Add columns at the end; never rename or drop one.
+
+Nothing personal leaves through here. Ideas carry their organisation, never their author; adoptions their
+organisation, never the contact person; outcomes are the counts an organisation reported for a period
+(and their sums per method), never a citizen, never the free-text note, never who reported them. Only
+what the site itself shows the public is exported: public ideas, live methods, adoptions of those.
+
+Rows are generated in primary-key chunks with their relations prefetched per chunk, so 100 000 ideas
+stream out without being held in memory together.
+"""
+
+import csv
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from ideabank.ideas.models import Idea
+from ideabank.methods.elements import Dimension
+from ideabank.methods.models import MethodPage
+
+from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
+from .statistics import Share
+
+CHUNK = 1000
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its stable name, its type in the JSON, and what it means (Danish msgid)."""
+
+    name: str
+    kind: str  # integer, decimal, text, date, datetime, list (of text), json (structured)
+    description: str
+    params: tuple = ()  # (name, lazy label) pairs put into the description when it is shown
+
+    @property
+    def text(self):
+        return (
+            str(self.description) % {key: str(label) for key, label in self.params}
+            if self.params
+            else str(self.description)
+        )
+
+    def csv_value(self, value):
+        """The value as the CSV cell: lists joined with "; ", structured values as compact JSON."""
+        if value is None:
+            return ""
+        if self.kind == "list":
+            return LIST_SEPARATOR.join(value)
+        if self.kind == "json":
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return str(value)
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+KIND_LABELS = {
+    "integer": _("heltal"),
+    "decimal": _("decimaltal"),
+    "text": _("tekst"),
+    "date": _("dato (ÅÅÅÅ-MM-DD)"),
+    "datetime": _("tidspunkt (ISO 8601, UTC)"),
+    "list": _("liste (i CSV adskilt af semikolon)"),
+    "json": _("struktureret (i CSV som JSON)"),
+}
+
+ORGANISATION_COLUMNS = [
+    Column("organisation", "text", _("Organisationens navn.")),
+    Column(
+        "organisation_kind", "text", _("Organisationstype: kommune, region, stat, civilsamfund, privat, forskning.")
+    ),
+    Column(
+        "municipality_code",
+        "integer",
+        _("Kommunekode (fx 751 for Aarhus), tom hvis organisationen ikke er en kommune."),
+    ),
+    Column("region", "text", _("Regionens navn, tom hvis ukendt.")),
+]
+
+IDEA_COLUMNS = [
+    Column("id", "integer", _("Idéens nummer; stabilt, også i adressen.")),
+    Column("url", "text", _("Idéens adresse på Idébanken.")),
+    Column("title", "text", _("Titel.")),
+    Column("problem", "text", _("Problemet, idéen løser.")),
+    Column("solution", "text", _("Løsningen.")),
+    Column("context", "text", _("Hvor og for hvem idéen er afprøvet.")),
+    Column("results", "text", _("Hvad der kom ud af den for borgerne.")),
+    Column("status", "text", _("published (offentliggjort) eller archived (arkiveret).")),
+    Column("stage", "text", _("Trin: idea, tried, method eller evidence.")),
+    *ORGANISATION_COLUMNS,
+    Column("target_groups", "list", _("Målgrupper.")),
+    Column("themes", "list", _("Indsatsområder.")),
+    Column("tags", "list", _("Emneord.")),
+    Column("votes", "integer", _("Antal stemmer.")),
+    Column("comments", "integer", _("Antal synlige kommentarer.")),
+    Column("published_at", "datetime", _("Hvornår idéen blev offentliggjort.")),
+    Column("updated_at", "datetime", _("Seneste ændring.")),
+]
+
+METHOD_COLUMNS = [
+    Column("id", "integer", _("Metodens nummer; stabilt.")),
+    Column("url", "text", _("Metodens adresse på Idébanken.")),
+    Column("title", "text", _("Titel.")),
+    Column("summary", "text", _("Resumé.")),
+    Column("stage", "text", _("Trin: method (metode) eller evidence (evidensbaseret).")),
+    Column("target_groups", "list", _("Målgrupper.")),
+    Column("themes", "list", _("Indsatsområder.")),
+    Column("tags", "list", _("Emneord.")),
+    *(
+        Column(
+            f"declaration_{dimension.value}",
+            "text",
+            _("Vidensdeklaration, %(dimension)s: niveau A–D, tom hvis ikke vurderet."),
+            (("dimension", dimension.label),),
+        )
+        for dimension in Dimension
+    ),
+    Column("adoptions", "integer", _("Antal organisationer, der har registreret metoden.")),
+    *(
+        Column(
+            f"adoptions_{status.value}",
+            "integer",
+            _("Heraf med status %(status)s."),
+            (("status", status.label),),
+        )
+        for status in AdoptionStatus
+    ),
+    Column("first_published_at", "datetime", _("Hvornår metoden første gang blev udgivet.")),
+    Column("last_published_at", "datetime", _("Seneste udgivelse.")),
+]
+
+ADOPTION_COLUMNS = [
+    Column("id", "integer", _("Ibrugtagningens nummer; stabilt.")),
+    Column("method_id", "integer", _("Metodens nummer (se metodeudtrækket), tom hvis det er en idé.")),
+    Column("method_title", "text", _("Metodens titel.")),
+    Column("idea_id", "integer", _("Idéens nummer, hvis en idé er taget i brug, før den blev en metode.")),
+    Column("idea_title", "text", _("Idéens titel.")),
+    *ORGANISATION_COLUMNS,
+    Column("status", "text", _("Status nu: considering, piloting, implemented eller stopped.")),
+    Column("started", "date", _("Hvornår organisationen begyndte.")),
+    Column("stopped_reason", "text", _("Organisationens begrundelse, hvis den er stoppet.")),
+    Column(
+        "history",
+        "json",
+        _('Statushistorikken i datoorden: en liste af {"date", "status"}.'),
+    ),
+]
+
+OUTCOME_COLUMNS = [
+    Column("level", "text", _("method: summen for metoden; period: én organisations rapport for én periode.")),
+    Column("method_id", "integer", _("Metodens nummer.")),
+    Column("method_title", "text", _("Metodens titel.")),
+    *ORGANISATION_COLUMNS,
+    Column("period_start", "date", _("Periodens første dag (kun for period).")),
+    Column("period_end", "date", _("Periodens sidste dag (kun for period).")),
+    Column("reports", "integer", _("Antal rapporter bag rækken.")),
+    Column("citizens_reached", "integer", _("Borgere nået.")),
+    Column("citizens_asked", "integer", _("Borgere spurgt, om de følte sig hjulpet.")),
+    Column("citizens_helped", "integer", _("Borgere, der svarede ja.")),
+    Column("share_helped", "decimal", _("Andel hjulpne af de spurgte (0–1, fire decimaler).")),
+    Column("share_low", "decimal", _("Nedre grænse af 95 %-Wilson-intervallet for andelen.")),
+    Column("share_high", "decimal", _("Øvre grænse af 95 %-Wilson-intervallet for andelen.")),
+    Column("cost_per_citizen", "decimal", _("Udgift pr. borger i kroner (for method vægtet efter borgere nået).")),
+    Column(
+        "indicators",
+        "json",
+        _('Effektindikatorer (kun for period): en liste af {"indicator", "unit", "direction", "baseline", "current"}.'),
+    ),
+]
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _decimal(value, places="0.0001"):
+    return None if value is None else float(Decimal(value).quantize(Decimal(places)))
+
+
+def _organisation(organisation):
+    municipality = organisation.municipality_id
+    return {
+        "organisation": organisation.name,
+        "organisation_kind": organisation.kind,
+        "municipality_code": municipality,
+        "region": organisation.region.name if organisation.region_id else None,
+    }
+
+
+def _chunks(queryset, size=CHUNK):
+    """Every row of the queryset in primary-key order, fetched `size` at a time (prefetches run per chunk)."""
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        rows = list(page[:size])
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].pk
+        if len(rows) < size:
+            return
+
+
+def _names(manager):
+    return sorted(item.name for item in manager.all())
+
+
+def _absolute(base, path):
+    return f"{base.rstrip('/')}{path}" if path else None
+
+
+# ---- rows ---------------------------------------------------------------------------------------
+
+
+def public_ideas():
+    return Idea.objects.filter(status__in=[Idea.Status.PUBLISHED, Idea.Status.ARCHIVED])
+
+
+def idea_rows(base=""):
+    ideas = (
+        public_ideas()
+        .select_related("organisation__region")
+        .prefetch_related("target_groups", "themes", "tags")
+        .only(
+            *(
+                "pk title problem solution context results status stage vote_count comment_count published_at "
+                "updated organisation"
+            ).split(),
+            "organisation__name",
+            "organisation__kind",
+            "organisation__municipality",
+            "organisation__region__name",
+        )
+    )
+    for idea in _chunks(ideas):
+        yield {
+            "id": idea.pk,
+            "url": _absolute(base, idea.get_absolute_url()),
+            "title": idea.title,
+            "problem": idea.problem,
+            "solution": idea.solution,
+            "context": idea.context,
+            "results": idea.results,
+            "status": idea.status,
+            "stage": idea.stage,
+            **_organisation(idea.organisation),
+            "target_groups": _names(idea.target_groups),
+            "themes": _names(idea.themes),
+            "tags": _names(idea.tags),
+            "votes": idea.vote_count,
+            "comments": idea.comment_count,
+            "published_at": _iso(idea.published_at),
+            "updated_at": _iso(idea.updated),
+        }
+
+
+def public_methods():
+    return MethodPage.objects.live().public()
+
+
+def method_rows(base=""):
+    counts = {}
+    for method_id, status, n in (
+        Adoption.objects.filter(method__in=public_methods()).values_list("method_id", "status").annotate(n=Count("pk"))
+    ):
+        counts.setdefault(method_id, {})[status] = n
+    methods = public_methods().prefetch_related("target_groups", "themes", "tags")
+    for method in _chunks(methods):
+        by_status = counts.get(method.pk, {})
+        yield {
+            "id": method.pk,
+            "url": _absolute(base, method.get_url()),
+            "title": method.title,
+            "summary": method.summary,
+            "stage": method.stage,
+            "target_groups": _names(method.target_groups),
+            "themes": _names(method.themes),
+            "tags": _names(method.tags),
+            **{f"declaration_{key}": level for key, level in method.declaration_levels().items()},
+            "adoptions": sum(by_status.values()),
+            **{f"adoptions_{status}": by_status.get(status, 0) for status in AdoptionStatus.values},
+            "first_published_at": _iso(method.first_published_at),
+            "last_published_at": _iso(method.last_published_at),
+        }
+
+
+def public_adoptions():
+    """Adoptions of live methods, and of public ideas not yet carried over to a method."""
+    return Adoption.objects.filter(
+        Q(method__in=public_methods())
+        | Q(method__isnull=True, idea__status__in=[Idea.Status.PUBLISHED, Idea.Status.ARCHIVED])
+    )
+
+
+def adoption_rows(base=""):
+    adoptions = (
+        public_adoptions()
+        .select_related("organisation__region", "method", "idea")
+        .prefetch_related(
+            Prefetch(
+                "history",
+                queryset=StatusChange.objects.order_by("changed_on", "pk").only("adoption", "status", "changed_on"),
+            )
+        )
+    )
+    for adoption in _chunks(adoptions):
+        yield {
+            "id": adoption.pk,
+            "method_id": adoption.method_id,
+            "method_title": adoption.method.title if adoption.method_id else None,
+            "idea_id": adoption.idea_id,
+            "idea_title": adoption.idea.title if adoption.idea_id else None,
+            **_organisation(adoption.organisation),
+            "status": adoption.status,
+            "started": _iso(adoption.started),
+            "stopped_reason": adoption.stopped_reason or None,
+            "history": [{"date": _iso(step.changed_on), "status": step.status} for step in adoption.history.all()],
+        }
+
+
+def _share(helped, asked):
+    share = Share(helped or 0, asked or 0)
+    interval = share.interval
+    return {
+        "share_helped": None if share.value is None else round(share.value, 4),
+        "share_low": None if interval is None else round(interval[0], 4),
+        "share_high": None if interval is None else round(interval[1], 4),
+    }
+
+
+def _weighted_cost(method_id):
+    pairs = OutcomeReport.objects.filter(adoption__method_id=method_id, cost_per_citizen__isnull=False).values_list(
+        "cost_per_citizen", "citizens_reached"
+    )
+    citizens = sum(reached for _cost, reached in pairs)
+    if not citizens:
+        return None
+    return _decimal(sum((cost * reached for cost, reached in pairs), Decimal(0)) / citizens, "0.01")
+
+
+def outcome_rows(base=""):
+    """Per method with reports: one `method` row with the sums, then a `period` row per report."""
+    reports = OutcomeReport.objects.filter(adoption__method__in=public_methods())
+    totals = (
+        reports.values("adoption__method_id", "adoption__method__title")
+        .annotate(
+            n=Count("pk"), reached=Sum("citizens_reached"), asked=Sum("citizens_asked"), helped=Sum("citizens_helped")
+        )
+        .order_by("adoption__method_id")
+    )
+    empty_organisation = dict.fromkeys(column.name for column in ORGANISATION_COLUMNS)
+    for total in totals:
+        method_id = total["adoption__method_id"]
+        yield {
+            "level": "method",
+            "method_id": method_id,
+            "method_title": total["adoption__method__title"],
+            **empty_organisation,
+            "period_start": None,
+            "period_end": None,
+            "reports": total["n"],
+            "citizens_reached": total["reached"],
+            "citizens_asked": total["asked"],
+            "citizens_helped": total["helped"],
+            **_share(total["helped"], total["asked"]),
+            "cost_per_citizen": _weighted_cost(method_id),
+            "indicators": None,
+        }
+        periods = (
+            reports.filter(adoption__method_id=method_id)
+            .select_related("adoption__organisation__region")
+            .prefetch_related(
+                Prefetch(
+                    "indicator_values",
+                    queryset=IndicatorValue.objects.select_related("indicator").order_by("indicator__sort_order", "pk"),
+                )
+            )
+            .only(
+                "pk",
+                "adoption__organisation__name",
+                "adoption__organisation__kind",
+                "adoption__organisation__municipality",
+                "adoption__organisation__region__name",
+                "period_start",
+                "period_end",
+                "citizens_reached",
+                "citizens_asked",
+                "citizens_helped",
+                "cost_per_citizen",
+            )
+        )
+        for report in _chunks(periods):
+            yield {
+                "level": "period",
+                "method_id": method_id,
+                "method_title": total["adoption__method__title"],
+                **_organisation(report.adoption.organisation),
+                "period_start": _iso(report.period_start),
+                "period_end": _iso(report.period_end),
+                "reports": 1,
+                "citizens_reached": report.citizens_reached,
+                "citizens_asked": report.citizens_asked,
+                "citizens_helped": report.citizens_helped,
+                **_share(report.citizens_helped, report.citizens_asked),
+                "cost_per_citizen": _decimal(report.cost_per_citizen, "0.01"),
+                "indicators": [
+                    {
+                        "indicator": value.indicator.name,
+                        "unit": value.indicator.unit,
+                        "direction": value.indicator.direction,
+                        "baseline": _decimal(value.baseline, "0.01"),
+                        "current": _decimal(value.current, "0.01"),
+                    }
+                    for value in report.indicator_values.all()
+                ],
+            }
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    title: str
+    description: str
+    columns: list
+    rows: object  # callable(base url) → iterator of dicts keyed by the column names
+
+    @property
+    def column_names(self):
+        return [column.name for column in self.columns]
+
+
+EXPORTS = {
+    export.name: export
+    for export in (
+        Export(
+            "ideas", _("Idéer"), _("Alle offentliggjorte og arkiverede idéer, én pr. række."), IDEA_COLUMNS, idea_rows
+        ),
+        Export(
+            "methods",
+            _("Metoder"),
+            _("Alle udgivne metoder med vidensdeklaration og udbredelse."),
+            METHOD_COLUMNS,
+            method_rows,
+        ),
+        Export(
+            "adoptions",
+            _("Ibrugtagninger"),
+            _("Hvilke organisationer bruger hvilke metoder (eller idéer), siden hvornår, med statushistorik."),
+            ADOPTION_COLUMNS,
+            adoption_rows,
+        ),
+        Export(
+            "outcomes",
+            _("Resultater"),
+            _(
+                "Resultater for borgerne, samlet pr. metode og pr. organisation og periode. "
+                "Aldrig data om den enkelte borger."
+            ),
+            OUTCOME_COLUMNS,
+            outcome_rows,
+        ),
+    )
+}
+
+
+# ---- serialisation ------------------------------------------------------------------------------
+
+
+class _Echo:
+    """csv.writer writes into this and gets the line back, so each row can be yielded as it is made."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(export, base=""):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # lets spreadsheet programs read the Danish letters as UTF-8
+    yield writer.writerow(export.column_names)
+    for row in export.rows(base):
+        yield writer.writerow([column.csv_value(row[column.name]) for column in export.columns])
+
+
+def json_chunks(export, base=""):
+    """{"export", "columns", "rows": [...]} written row by row."""
+    head = {"export": export.name, "columns": export.column_names}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['
+    first = True
+    for row in export.rows(base):
+        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "]}\n"

@@ -1,0 +1,201 @@
+"""Reading spread: where a method is used, since when, and how that changed. Shared by the method page,
+the overview, the organisation page and the API, so they all count the same way."""
+
+from collections import defaultdict
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ideabank.ideas.models import Idea, TriedReport
+from ideabank.methods.models import MethodPage
+from ideabank.methods.services import is_editor
+from ideabank.taxonomy.models import Municipality
+
+from . import statistics
+from .models import Adoption, AdoptionStatus, StatusChange
+
+
+def year_before(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def with_relations(adoptions):
+    return adoptions.select_related(
+        "organisation__region", "organisation__municipality", "contact", "method", "idea"
+    ).prefetch_related(Prefetch("history", queryset=StatusChange.objects.order_by("changed_on", "pk")))
+
+
+def visible_adoptions(user):
+    """Adoptions of live methods and of public ideas not yet methods; editors see those of drafts too."""
+    adoptions = Adoption.objects.all()
+    if is_editor(user):
+        return adoptions
+    live = MethodPage.objects.live().public().values("pk")
+    return adoptions.filter(
+        Q(method__in=live) | Q(method__isnull=True, idea__status__in=[Idea.Status.PUBLISHED, Idea.Status.ARCHIVED])
+    )
+
+
+def method_adoptions(method):
+    return list(with_relations(Adoption.objects.filter(method=method)).order_by("organisation__name"))
+
+
+def idea_adoptions(idea):
+    return list(with_relations(Adoption.objects.filter(idea=idea, method__isnull=True)).order_by("organisation__name"))
+
+
+def steps(adoptions):
+    """[(date, adoption id, status)] in history order, from adoptions loaded with their history."""
+    rows = [
+        (change.changed_on, change.pk, adoption.pk, change.status)
+        for adoption in adoptions
+        for change in adoption.history.all()
+    ]
+    return [(day, adoption_id, status) for day, _pk, adoption_id, status in sorted(rows)]
+
+
+def by_region(adoptions):
+    """[{code, name, adoptions}] in region order; organisations without a region (national ones) last."""
+    groups = defaultdict(list)
+    regions = {}
+    for adoption in adoptions:
+        region = adoption.organisation.region
+        key = region.code if region else None
+        regions[key] = region
+        groups[key].append(adoption)
+    ordered = sorted(groups, key=lambda code: (code is None, code or 0))
+    return [
+        {
+            "code": code,
+            "name": regions[code].name if code else _("Landsdækkende og uden region"),
+            "adoptions": groups[code],
+            "counts": statistics.status_counts(groups[code]),
+        }
+        for code in ordered
+    ]
+
+
+def municipalities():
+    """[(code, name, region code, region name)] for the tile map."""
+    return list(Municipality.objects.values_list("code", "name", "region_id", "region__name"))
+
+
+def municipality_statuses(adoptions):
+    """{municipality code: status} for the tile map (municipalities' own organisations only)."""
+    return {
+        adoption.organisation.municipality_id: adoption.status
+        for adoption in adoptions
+        if adoption.organisation.municipality_id
+    }
+
+
+def method_spread(method, adoptions=None):
+    """Everything the method page and the API show about where the method is used."""
+    adoptions = method_adoptions(method) if adoptions is None else adoptions
+    counts = statistics.status_counts(adoptions)
+    return {
+        "adoptions": adoptions,
+        "total": len(adoptions),
+        "counts": counts,
+        "in_use": sum(counts[status] for status in statistics.IN_USE),
+        "regions": by_region(adoptions),
+        "timeline": statistics.timeline(steps(adoptions)),
+        "municipalities": municipality_statuses(adoptions),
+    }
+
+
+def own_adoption(user, adoptions):
+    """The viewer's organisation's adoption among these, if any."""
+    if not (user.is_authenticated and user.organisation_id):
+        return None
+    return next((adoption for adoption in adoptions if adoption.organisation_id == user.organisation_id), None)
+
+
+# ---- across methods ---------------------------------------------------------------------------
+
+
+def live_methods():
+    return MethodPage.objects.live().public().order_by("title")
+
+
+def overview(today=None):
+    """Every published method with its spread now and its growth over the last twelve months.
+
+    Growth is counted two ways: organisations that registered in the period, and the change in how many
+    use the method (piloting or implemented) — a method can gain users while others stop.
+    """
+    today = today or timezone.localdate()
+    since = year_before(today)
+    methods = list(live_methods())
+    adoptions = list(with_relations(Adoption.objects.filter(method__in=[m.pk for m in methods])))
+    per_method = defaultdict(list)
+    for adoption in adoptions:
+        per_method[adoption.method_id].append(adoption)
+    rows = []
+    for method in methods:
+        own = per_method.get(method.pk, [])
+        points = statistics.timeline(steps(own))
+        now, before = statistics.at(points, today), statistics.at(points, since)
+        rows.append(
+            {
+                "method": method,
+                "registered": now["registered"],
+                "in_use": now["in_use"],
+                "counts": {status: now[status] for status in AdoptionStatus.values},
+                "new": now["registered"] - before["registered"],
+                "growth": now["in_use"] - before["in_use"],
+                "timeline": points,
+            }
+        )
+    in_use_by_municipality = defaultdict(int)
+    for adoption in adoptions:
+        if adoption.status in statistics.IN_USE and adoption.organisation.municipality_id:
+            in_use_by_municipality[adoption.organisation.municipality_id] += 1
+    return {
+        "since": since,
+        "today": today,
+        "rows": rows,
+        "by_spread": sorted(
+            (row for row in rows if row["registered"]),
+            key=lambda row: (-row["in_use"], -row["registered"], row["method"].title),
+        ),
+        "by_growth": sorted(
+            (row for row in rows if row["new"] > 0 or row["growth"] > 0),
+            key=lambda row: (-row["new"], -row["growth"], row["method"].title),
+        ),
+        "organisations": len({adoption.organisation_id for adoption in adoptions}),
+        "municipalities": dict(in_use_by_municipality),
+    }
+
+
+# ---- one organisation -------------------------------------------------------------------------
+
+
+def organisation_profile(organisation, user):
+    """What an organisation uses, what it came up with, and what it tried."""
+    adoptions = list(
+        with_relations(visible_adoptions(user).filter(organisation=organisation)).order_by(
+            "method__title", "idea__title"
+        )
+    )
+    public = [Idea.Status.PUBLISHED, Idea.Status.ARCHIVED]
+    ideas = Idea.objects.filter(organisation=organisation, status__in=public).order_by("-published_at", "-pk")
+    tried = (
+        TriedReport.objects.filter(organisation=organisation, idea__status__in=public)
+        .select_related("idea")
+        .order_by("-tried_from", "-pk")
+    )
+    return {
+        "adoptions": adoptions,
+        "counts": statistics.status_counts(adoptions),
+        "ideas": ideas,
+        "tried_reports": tried,
+    }
+
+
+def adoption_reports(adoption):
+    return adoption.outcomes.prefetch_related("indicator_values__indicator").order_by("-period_start", "-pk")

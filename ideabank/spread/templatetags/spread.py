@@ -1,0 +1,75 @@
+"""Spread on other apps' pages: `{% method_spread page %}` on a method, `{% idea_spread idea %}` on an idea."""
+
+from django import template
+from django.utils import timezone
+
+from .. import charts, queries, statistics
+from ..forms import AdoptionForm
+from ..models import Adoption, AdoptionStatus
+from ..services import can_manage
+
+register = template.Library()
+
+
+def _registration_form(user, own):
+    """The "vi bruger den" form for staff whose organisation has not registered yet."""
+    if own is not None or not (user.is_authenticated and user.is_active and user.organisation_id):
+        return None
+    return AdoptionForm(organisation=user.organisation, user=user)
+
+
+@register.inclusion_tag("spread/includes/method_spread.html", takes_context=True)
+def method_spread(context, method):
+    """Where the method is used (counts, tile map, curve, list by region) and what it achieved for citizens."""
+    request = context["request"]
+    user = request.user
+    spread = queries.method_spread(method)
+    outcomes = statistics.method_outcomes(method)
+    own = queries.own_adoption(user, spread["adoptions"])
+    comparison = [(row["organisation"].name, row["share"], False) for row in outcomes["organisations"]]
+    if len(comparison) > 1:
+        comparison.append((None, outcomes["share"], True))
+    return {
+        "request": request,
+        "user": user,
+        "method": method,
+        "spread": spread,
+        "statuses": AdoptionStatus,
+        "status_rows": [(status, spread["counts"][status.value]) for status in AdoptionStatus],
+        "curve": charts.adoption_curve(spread["timeline"], timezone.localdate()),
+        "tile_map": charts.tile_map(queries.municipalities(), charts.status_states(spread["municipalities"]))
+        if spread["total"]
+        else None,
+        "outcomes": outcomes,
+        "comparison": charts.share_comparison(comparison),
+        "own": own,
+        "can_manage_own": own is not None and can_manage(user, own),
+        # A draft (an editor's preview) cannot be adopted yet.
+        "form": _registration_form(user, own) if method.live else None,
+    }
+
+
+@register.inclusion_tag("spread/includes/idea_spread.html", takes_context=True)
+def idea_spread(context, idea):
+    """On a public idea: the organisations using it before it becomes a method, and a link to join them.
+
+    One query: the idea page has a query budget, so the form itself lives on its own page.
+    """
+    request = context["request"]
+    user = request.user
+    if not idea.is_public:
+        return {"show": False}
+    adoptions = list(
+        Adoption.objects.filter(idea=idea, method__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    own = queries.own_adoption(user, adoptions)
+    return {
+        "show": True,
+        "request": request,
+        "idea": idea,
+        "adoptions": adoptions,
+        "own": own,
+        "can_register": own is None and user.is_authenticated and user.is_active and bool(user.organisation_id),
+    }
