@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT := $(or $(IDEABANK_PORT),8000)
 
-.PHONY: run test lint format assets messages elasticsearch clean
+.PHONY: run test lint format assets messages elasticsearch bench clean
 
 # Installs only when pyproject.toml changed, so a second `make run` starts in seconds.
 $(VENV)/.installed-run: pyproject.toml
@@ -44,7 +44,7 @@ assets:
 # Extract and compile translations (needs GNU gettext). Source strings are Danish; locale/en holds English.
 messages: $(VENV)/.installed-dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=node_modules
-	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=var --ignore=static/vendor
+	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=var --ignore=static/vendor --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Local Elasticsearch 8 on 127.0.0.1:$(ES_PORT); the first run fetches it from Maven Central.
@@ -52,6 +52,18 @@ messages: $(VENV)/.installed-dev
 ES_PORT ?= 9200
 elasticsearch:
 	scripts/elasticsearch.sh start $(ES_PORT)
+
+# WebSocket fan-out (bench/websocket.py): 1 000 clients on one idea, in-memory layer on one daphne, then the
+# Redis layer (db 5 on port 6390, `scripts/ci_services.sh start`) across two; writes var/bench/live.json.
+.PHONY: bench-live
+bench-live: $(VENV)/.installed-run
+	$(PY) -m bench.websocket
+
+# Benchmark at 100 000 ideas (bench/): builds or reuses the data set in its own PostgreSQL database, serves
+# it with the production settings and daphne, loads it from a separate process, prints the table and the
+# budgets and writes var/bench/latest.json. Always exits 0: it measures. BENCH_* variables: bench/config.py.
+bench: $(VENV)/.installed-dev
+	$(PY) -m bench
 
 clean:
 	rm -rf var/static var/bench .pytest_cache

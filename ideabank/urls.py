@@ -5,20 +5,27 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import api_not_found, floor
+from home.views import accessibility_statement, api_not_found, floor, was_redirect
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
+from ideabank.spread.export_views import open_data
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
+    path("konto/totrin/", include("ideabank.mfa.urls")),
+    path("konto/sso/", include("ideabank.sso.urls")),
     path("konto/", include("ideabank.accounts.urls")),
     path("ideer/", include("ideabank.ideas.urls")),
     path("soeg/", include("search.urls")),
     path("notifikationer/", include("ideabank.notifications.urls")),
+    path("udbredelse/", include("ideabank.spread.urls")),
     path("sprog/", set_language, name="set_language"),
+    path("tilgaengelighed/", accessibility_statement, name="accessibility_statement"),
+    path("aabne-data/", open_data, name="open_data"),
+    path("was/", was_redirect, name="was"),
     path("_floor/", floor, name="floor"),
 ]
 

@@ -70,3 +70,24 @@ def token_for():
         return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
     return issue
+
+
+def verified_login(client, user):
+    """Log ``user`` in on the test client in a session that has passed two-factor (ideabank.mfa), as the
+    Wagtail admin requires for moderators and above. Gives the user an authenticator app if they have none."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture(name="verified_login")
+def verified_login_fixture():
+    return verified_login

@@ -98,3 +98,65 @@ class VoteFactory(DjangoModelFactory):
 
     idea = factory.SubFactory(IdeaFactory)
     user = factory.SubFactory(UserFactory)
+
+
+# ---- methods (appended for issue #6) ----
+
+
+def full_scores(score=2, **overrides):
+    """An assessment's scores for all 11 elements, each `score` with a justification.
+
+    An override per element key is either a score (kept with a justification) or the whole entry (a dict).
+    """
+    from ideabank.methods.elements import element_keys
+
+    scores = {key: {"score": score, "justification": f"Begrundelse for {key}."} for key in element_keys()}
+    for key, value in overrides.items():
+        scores[key] = value if isinstance(value, dict) else {"score": value, "justification": f"Begrundelse for {key}."}
+    return scores
+
+
+def method_index():
+    from ideabank.methods.models import MethodIndexPage
+
+    return MethodIndexPage.objects.get()
+
+
+_method_numbers = iter(range(1, 1_000_000))
+
+
+def make_method(live=True, user=None, target_groups=(), themes=(), tags=(), research=(), indicators=(), **fields):
+    """A MethodPage under the method index with a revision; published through that revision when `live`.
+
+    Publishing sends Wagtail's page_published, so the promotion announcements run on commit as they do live.
+    `indicators` are dicts of OutcomeIndicator fields.
+    """
+    from ideabank.methods.models import MethodPage, OutcomeIndicator
+
+    number = next(_method_numbers)
+    fields.setdefault("title", f"Bostøtte efter Housing First nr. {number}")
+    fields.setdefault("summary", "Borgeren får først en bolig og derefter fleksibel, intensiv støtte i hjemmet.")
+    method = MethodPage(live=False, **fields)
+    method.target_groups = list(target_groups)
+    method.themes = list(themes)
+    method.research = list(research)
+    method.tags.set(list(tags))
+    for indicator in indicators:
+        method.indicators.add(OutcomeIndicator(**indicator))
+    method_index().add_child(instance=method)
+    revision = method.save_revision(user=user)
+    if live:
+        revision.publish(user=user)
+    return MethodPage.objects.get(pk=method.pk)
+
+
+class ResearchItemFactory(DjangoModelFactory):
+    class Meta:
+        model = "methods.ResearchItem"
+
+    title = factory.Sequence(lambda n: f"Evaluering af bostøtte i danske kommuner nr. {n}")
+    authors = "Hansen, M. og Jensen, K."
+    year = 2021
+    link = "https://www.example.org/rapport.pdf"
+    design = "quasi"
+    findings = "Flere borgere beholdt deres bolig efter et år end i sammenligningsgruppen."

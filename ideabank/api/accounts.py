@@ -1,12 +1,16 @@
 from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from wagtail.models import APIToken
 
-from ideabank.accounts.models import Organisation
+from ideabank.accounts import privacy
+from ideabank.accounts.models import Organisation, User
 from ideabank.accounts.roles import role_of
+from ideabank.mfa import services as mfa_services
 
 from .auth import authenticated
 
@@ -61,6 +65,9 @@ def create_token(request, payload: TokenRequest):
     user = authenticate(request, username=payload.email, password=payload.password)
     if user is None or not user.is_active:
         raise HttpError(401, _("Forkert e-mail eller adgangskode."))
+    if mfa_services.is_enabled(user):
+        # The token would be a way around the code step: with two-factor on, tokens are made on the profile page.
+        raise HttpError(403, _("Din konto bruger totrinsbekræftelse. Opret API-nøgler på din profilside."))
     _token, key = APIToken.create_token(user=user, name=payload.name[:100] or "API")
     return Status(201, {"token": key})
 
@@ -85,3 +92,43 @@ def organisations(request, kind: str | None = None):
     if kind:
         query = query.filter(kind=kind)
     return [organisation_out(organisation) for organisation in query]
+
+
+# ---- my data: export and deletion (GDPR self-service; administrators act for any user) -----------
+
+
+def _account(request, user_id):
+    """The account a request may act on: its own, or any account for an administrator (403 before 404)."""
+    if user_id != request.user.pk and not privacy.is_administrator(request.user):
+        raise PermissionDenied(_("Du kan kun hente eller slette dine egne data."))
+    return get_object_or_404(User, pk=user_id)
+
+
+@router.get("/me/export", auth=authenticated)
+def export_me(request):
+    """Everything Idébanken holds about you, as JSON (API tokens by name only)."""
+    return privacy.export_user_data(request.user, acting=request.user)
+
+
+@router.delete("/me", response={204: None}, auth=authenticated)
+def delete_me(request):
+    """Delete your account: personal data goes, shared ideas and comments stay without your name.
+    The token or session used for this request stops working at once."""
+    privacy.delete_account(request.user, acting=request.user)
+    # The session row is gone already; a fresh, empty session keeps the middleware from saving the old one.
+    if hasattr(request, "session"):
+        request.session.flush()
+    return Status(204, None)
+
+
+@router.get("/users/{user_id}/export", auth=authenticated)
+def export_user(request, user_id: int):
+    """Administrators: everything held about a user. Anyone else: 403 (except for their own id)."""
+    return privacy.export_user_data(_account(request, user_id), acting=request.user)
+
+
+@router.delete("/users/{user_id}", response={204: None}, auth=authenticated)
+def delete_user(request, user_id: int):
+    """Administrators: delete (anonymise) a user's account, audit-logged. Anyone else: 403."""
+    privacy.delete_account(_account(request, user_id), acting=request.user)
+    return Status(204, None)

@@ -24,7 +24,7 @@ from taggit.models import Tag
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
 from ideabank.ideas import queries, services
-from ideabank.ideas.models import Comment, Follow, Idea, Report, TriedReport, Vote
+from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
@@ -115,7 +115,7 @@ def named(obj):
 def author_out(user):
     if user is None:
         return None
-    return {"display_name": user.display_name, "organisation": named(user.organisation)}
+    return {"display_name": user.public_name, "organisation": named(user.organisation)}
 
 
 def idea_out(idea, voted):
@@ -156,6 +156,19 @@ def detail_queryset():
     )
 
 
+def promoted_method(request, idea):
+    """The published method the idea grew into, as {id, title, url}, or None."""
+    from ideabank.methods.models import Promotion
+
+    if idea.stage not in (Stage.METHOD, Stage.EVIDENCE):  # publishing the method lifts the idea to its stage
+        return None
+    promotion = Promotion.objects.filter(idea=idea, method__live=True).select_related("method").first()
+    if promotion is None:
+        return None
+    method = promotion.method
+    return {"id": method.pk, "title": method.title, "url": request.build_absolute_uri(method.url)}
+
+
 def detail_out(request, idea):
     """The full idea; `idea` comes from detail_queryset(), so this adds at most three small queries."""
     user = request.user
@@ -166,7 +179,7 @@ def detail_out(request, idea):
         "context": idea.context,
         "results": idea.results,
         "author": author_out(idea.author),
-        "method": None,
+        "method": promoted_method(request, idea),
         "tried_reports": [tried_out(report) for report in idea.tried_reports.all()],
         "merged_into": idea.merged_into_id,
         "following": services.is_following(user, idea=idea),
@@ -441,6 +454,11 @@ def follow_target(request, kind, value, unfollowing=False):
         found = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
     elif kind == "target_group":
         found = TargetGroup.objects.filter(slug=value).first()
+    elif kind == "method":
+        from ideabank.methods.models import MethodPage
+
+        methods = MethodPage.objects.all() if unfollowing else MethodPage.objects.live().public()
+        found = methods.filter(pk=int(value)).first() if value.isdecimal() and len(value) < 10 else None
     else:
         by_id = Q(pk=int(value)) if value.isdecimal() and value.isascii() and len(value) < 10 else Q(pk__in=[])
         found = Organisation.objects.filter(Q(slug=value) | by_id).order_by("pk").first()
@@ -452,8 +470,9 @@ def follow_target(request, kind, value, unfollowing=False):
 def follow_out(follow):
     kind = follow.kind
     target = follow.target
-    value = str(target.pk) if kind == "idea" else target.slug
-    label = target.title if kind == "idea" else target.name
+    by_id = kind in ("idea", "method")
+    value = str(target.pk) if by_id else target.slug
+    label = target.title if by_id else target.name
     return {"kind": kind, "value": value, "label": label, "created": follow.created}
 
 
@@ -462,7 +481,7 @@ def list_follows(request):
     """What you follow, newest first."""
     follows = (
         Follow.objects.filter(user=request.user)
-        .select_related("idea", "tag", "target_group", "organisation")
+        .select_related("idea", "tag", "target_group", "organisation", "method")
         .order_by("-created", "-pk")
     )
     return [follow_out(follow) for follow in follows]

@@ -51,7 +51,7 @@ def notification_out(notification):
         "verb": notification.verb,
         "text": services.text(notification),
         "idea": {"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url()} if idea else None,
-        "actor": notification.actor.display_name if notification.actor else None,
+        "actor": notification.actor.public_name if notification.actor else None,
         "created": notification.created,
         "read": notification.is_read,
     }

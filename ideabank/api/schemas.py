@@ -87,7 +87,7 @@ class IdeaDetailOut(IdeaOut):
     context: str
     results: str
     author: AuthorOut | None
-    method: Any = Field(None, description="The documented method the idea grew into (not yet available).")
+    method: Any = Field(None, description="The published method the idea grew into: {id, title, url}, or null.")
     tried_reports: list[TriedOut]
     merged_into: int | None = Field(description="For a merged idea: the idea it now lives on in.")
     following: bool
@@ -183,5 +183,5 @@ class TriedIn(In):
 
 
 class FollowIn(In):
-    kind: Literal["idea", "tag", "target_group", "organisation"]
-    value: int | Key = Field(description="An idea's id; a tag's, target group's or organisation's slug.")
+    kind: Literal["idea", "tag", "target_group", "organisation", "method"]
+    value: int | Key = Field(description="An idea's or method's id; a tag's, target group's or organisation's slug.")

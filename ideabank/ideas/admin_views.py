@@ -430,7 +430,7 @@ class BlockedUsersView(ModeratorRequiredMixin, BaseListingView):
             action="ideabank.block",
         ).order_by("-timestamp")
         return (
-            User.objects.filter(is_active=False)
+            User.objects.filter(is_active=False, deleted_at__isnull=True)  # deleted accounts are not blocked
             .select_related("organisation")
             .annotate(blocked_at=Subquery(blocks.values("timestamp")[:1]))
         )

@@ -1,6 +1,9 @@
 """Ideas and everything colleagues do with them: votes, comments, reports, follows and
 "we tried it" reports. The rules that change these live in services.py."""
 
+import functools
+import operator
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -14,6 +17,12 @@ from ideabank.validators import USER_TEXT_VALIDATORS
 
 TEXT_MAX = 5000
 TITLE_MAX = 150
+
+# The lists' "published_at DESC NULLS LAST" spelled as two keys (ideas without a date last, then the newest
+# first), so that an index can serve it on both databases: SQLite has no NULLS LAST in an index, and
+# PostgreSQL's descending indexes put NULLs first. ideabank.ideas.queries.SORTS sorts by exactly these.
+UNPUBLISHED_LAST = models.ExpressionWrapper(Q(published_at__isnull=True), output_field=models.BooleanField())
+NEWEST_PUBLISHED = (UNPUBLISHED_LAST.asc(), models.F("published_at").desc())
 
 
 class Stage(models.TextChoices):
@@ -97,9 +106,21 @@ class Idea(models.Model):
         verbose_name_plural = _("idéer")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="idea_status_published"),
-            models.Index(fields=["status", "-vote_count"], name="idea_status_votes"),
-            models.Index(fields=["status", "-comment_count"], name="idea_status_comments"),
-            models.Index(fields=["status", "-trending_score"], name="idea_status_trending"),
+            # One per list sort (queries.SORTS), in the sort's own order: a page of the list reads the first
+            # rows of the index instead of sorting every visible idea (which a status prefix cannot avoid:
+            # the lists show two statuses, and logged-in users their own ideas too).
+            models.Index(*NEWEST_PUBLISHED, models.F("created").desc(), models.F("id").desc(), name="idea_sort_newest"),
+            models.Index(
+                models.F("vote_count").desc(), *NEWEST_PUBLISHED, models.F("id").desc(), name="idea_sort_votes"
+            ),
+            models.Index(
+                models.F("trending_score").desc(), *NEWEST_PUBLISHED, models.F("id").desc(), name="idea_sort_trending"
+            ),
+            models.Index(
+                models.F("comment_count").desc(), *NEWEST_PUBLISHED, models.F("id").desc(), name="idea_sort_comments"
+            ),
+            # Everything list counts and facets read of an idea, so they scan this small index, not the wide rows.
+            models.Index(fields=["status", "stage", "organisation", "id"], name="idea_facets"),
         ]
 
     def __str__(self):
@@ -212,8 +233,19 @@ class Report(models.Model):
         return self.idea or self.comment
 
 
+FOLLOW_KINDS = ("idea", "tag", "target_group", "organisation", "method")
+
+
+def exactly_one_of(fields):
+    """A condition that holds when exactly one of the nullable foreign keys `fields` is set."""
+    return functools.reduce(
+        operator.or_,
+        (Q(**{f"{field}__isnull": field != chosen for field in fields}) for chosen in fields),
+    )
+
+
 class Follow(models.Model):
-    """A user follows an idea, a tag, a target group or an organisation, to hear about news there."""
+    """A user follows an idea, a tag, a target group, an organisation or a method, to hear about news there."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, null=True, blank=True, related_name="follows")
@@ -224,27 +256,23 @@ class Follow(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
     )
+    method = models.ForeignKey(
+        "methods.MethodPage", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
-    KINDS = ("idea", "tag", "target_group", "organisation")
+    KINDS = FOLLOW_KINDS
 
     class Meta:
         verbose_name = _("følger")
         verbose_name_plural = _("følger")
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(idea__isnull=False, tag__isnull=True, target_group__isnull=True, organisation__isnull=True)
-                    | Q(idea__isnull=True, tag__isnull=False, target_group__isnull=True, organisation__isnull=True)
-                    | Q(idea__isnull=True, tag__isnull=True, target_group__isnull=False, organisation__isnull=True)
-                    | Q(idea__isnull=True, tag__isnull=True, target_group__isnull=True, organisation__isnull=False)
-                ),
-                name="follow_exactly_one_target",
-            ),
+            models.CheckConstraint(condition=exactly_one_of(FOLLOW_KINDS), name="follow_exactly_one_target"),
             models.UniqueConstraint(fields=["user", "idea"], name="follow_idea_once"),
             models.UniqueConstraint(fields=["user", "tag"], name="follow_tag_once"),
             models.UniqueConstraint(fields=["user", "target_group"], name="follow_target_group_once"),
             models.UniqueConstraint(fields=["user", "organisation"], name="follow_organisation_once"),
+            models.UniqueConstraint(fields=["user", "method"], name="follow_method_once"),
         ]
 
     def __str__(self):

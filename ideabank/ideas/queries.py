@@ -6,26 +6,27 @@ number of SQL queries is constant: facets are a handful of GROUP BY queries what
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ideabank.accounts.models import Organisation
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 
-from .models import Comment, Follow, Idea, Stage, TriedReport, Vote
+from .models import NEWEST_PUBLISHED, Comment, Follow, Idea, IdeaTag, Stage, TriedReport, Vote
 from .services import is_moderator
 
-_PUBLISHED = F("published_at").desc(nulls_last=True)
+# Each sort has an index in exactly its order (Idea.Meta.indexes); NEWEST_PUBLISHED is "published_at DESC
+# NULLS LAST" in a form both databases can index.
 SORTS = {
-    "newest": (_PUBLISHED, "-created", "-pk"),
-    "votes": ("-vote_count", _PUBLISHED, "-pk"),
-    "trending": ("-trending_score", _PUBLISHED, "-pk"),
-    "comments": ("-comment_count", _PUBLISHED, "-pk"),
+    "newest": (*NEWEST_PUBLISHED, "-created", "-pk"),
+    "votes": ("-vote_count", *NEWEST_PUBLISHED, "-pk"),
+    "trending": ("-trending_score", *NEWEST_PUBLISHED, "-pk"),
+    "comments": ("-comment_count", *NEWEST_PUBLISHED, "-pk"),
 }
 SORT_LABELS = {
     "newest": _("Nyeste"),
@@ -85,11 +86,21 @@ def visible_ideas(user):
     return Idea.objects.filter(public | mine)
 
 
+def _linked(links, **lookups):
+    """Ideas with a matching row in a link table (target groups, themes, tags), as EXISTS. A join would
+    repeat ideas and need DISTINCT, which at 100 000 ideas sorts every wide matching row first."""
+    return Exists(links.filter(**lookups))
+
+
 def _filter(queryset, filters, skip=None):
     conditions = {
-        "target_group": lambda v: Q(target_groups__slug=v),
-        "theme": lambda v: Q(themes__slug=v),
-        "tag": lambda v: Q(tags__slug=v) | Q(tags__name__iexact=v),
+        "target_group": lambda v: _linked(
+            Idea.target_groups.through.objects.filter(idea=OuterRef("pk")), targetgroup__slug=v
+        ),
+        "theme": lambda v: _linked(Idea.themes.through.objects.filter(idea=OuterRef("pk")), theme__slug=v),
+        "tag": lambda v: _linked(
+            IdeaTag.objects.filter(content_object=OuterRef("pk")).filter(Q(tag__slug=v) | Q(tag__name__iexact=v))
+        ),
         "organisation": lambda v: Q(organisation__slug=v),
         "municipality": lambda v: Q(organisation__municipality_id=int(v)) if CODE.fullmatch(v) else Q(pk__in=[]),
         "region": lambda v: Q(organisation__region_id=int(v)) if CODE.fullmatch(v) else Q(pk__in=[]),
@@ -101,7 +112,7 @@ def _filter(queryset, filters, skip=None):
             queryset = queryset.filter(conditions[name](value))
     if filters.q:
         queryset = queryset.filter(pk__in=[pk for pk, _score in filters.ranked])
-    return queryset.distinct() if any(k in filters.active for k in ("target_group", "theme", "tag")) else queryset
+    return queryset
 
 
 def filtered_ideas(user, filters):
@@ -117,7 +128,32 @@ def list_ideas(user, filters):
     if filters.sort == "relevance":
         allowed = set(queryset.values_list("pk", flat=True))
         return RankedIdeas([pk for pk, _score in filters.ranked if pk in allowed])
-    return with_list_relations(queryset.order_by(*SORTS[filters.sort]))
+    ideas = with_list_relations(queryset.order_by(*SORTS[filters.sort]))
+    if is_moderator(user):
+        return ideas
+    return CountedIdeas.of(ideas, lambda: count_ideas(user, filters))
+
+
+class CountedIdeas(QuerySet):
+    """The list's queryset, whose count() (the paginator's, the API's) comes from the cache.
+
+    Counting thousands of matching ideas costs more than the whole page; the count changes only when
+    an idea does, so it is cached beside the facets under the same version. Anything derived from this
+    queryset (filtered, sliced, …) is a plain one again and counts in SQL.
+    """
+
+    @classmethod
+    def of(cls, queryset, counter):
+        counted = queryset._chain()
+        counted.__class__ = cls
+        counted._counter = counter
+        return counted
+
+    def count(self):
+        counter = self.__dict__.get("_counter")
+        if counter is None or self._result_cache is not None:
+            return super().count()
+        return counter()
 
 
 class RankedIdeas:
@@ -195,6 +231,34 @@ def bump_facets_version():
         cache.set(FACETS_VERSION_KEY, 1, None)
 
 
+def ideas_version():
+    """A number that changes whenever an idea changes in a way lists, facets or search see (see signals.py):
+    part of the keys of everything cached "until an idea changes"."""
+    return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
+
+
+def _cached(kind, filters, compute):
+    """A value over the public ideas for this filter combination, cached until an idea changes."""
+    version = ideas_version()
+    digest = hashlib.sha256(repr((sorted(filters.active.items()), filters.q)).encode()).hexdigest()
+    key = f"ideas:{kind}:{version}:{digest}"
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, FACETS_TTL)
+    return result
+
+
+def count_ideas(user, filters):
+    """How many ideas list_ideas() holds for a user who is not a moderator: the public ones (cached, shared
+    by everyone) plus, when logged in, their own that are not public (drafts, pending, hidden)."""
+    public = _cached("count", filters, lambda: filtered_ideas(AnonymousUser(), filters).count())
+    if not user.is_authenticated:
+        return public
+    hidden_statuses = [Idea.Status.PUBLISHED, Idea.Status.ARCHIVED, Idea.Status.MERGED]
+    return public + _filter(Idea.objects.filter(author=user).exclude(status__in=hidden_statuses), filters).count()
+
+
 def facets(user, filters):
     """Counts per value for each facet over the filtered ideas (each facet ignores its own filter).
 
@@ -203,31 +267,64 @@ def facets(user, filters):
     """
     if is_moderator(user):
         return compute_facets(visible_ideas(user), filters)
-    version = cache.get_or_set(FACETS_VERSION_KEY, 1, None)
-    digest = hashlib.sha256(repr((sorted(filters.active.items()), filters.q)).encode()).hexdigest()
-    key = f"ideas:facets:{version}:{digest}"
-    result = cache.get(key)
-    if result is None:
-        result = compute_facets(visible_ideas(AnonymousUser()), filters)
-        cache.set(key, result, FACETS_TTL)
-    return result
+
+    def remember(name, skip, compute):
+        obeyed = replace(filters, active={k: v for k, v in filters.active.items() if k != skip})
+        return _cached(f"facet:{name}", obeyed, compute)
+
+    return _cached("facets", filters, lambda: compute_facets(visible_ideas(AnonymousUser()), filters, remember))
 
 
-def compute_facets(base, filters):
-    def counts(skip, group_by):
-        rows = _filter(base, filters, skip=skip).order_by().values(group_by).annotate(n=Count("pk", distinct=True))
-        return {row[group_by]: row["n"] for row in rows if row[group_by] is not None}
+# Facets on the idea's own columns: all five come from one GROUP BY (stage, status, organisation).
+LOCAL_FACETS = ("stage", "status", "organisation", "region", "municipality")
 
-    stage = counts("stage", "stage")
-    status = counts("status", "status")
-    by_org = counts("organisation", "organisation_id")
-    by_region = counts("region", "organisation__region_id")
-    by_municipality = counts("municipality", "organisation__municipality_id")
-    target_groups = counts("target_group", "target_groups__slug")
-    themes = counts("theme", "themes__slug")
-    tags = counts("tag", "tags__slug")
 
-    organisations = Organisation.objects.in_bulk(list(by_org))
+def compute_facets(base, filters, remember=None):
+    """The facets over `base` narrowed by `filters`, each facet ignoring its own filter.
+
+    `remember(name, skip, compute)` may cache a facet's raw counts (for the public collection, see
+    facets()): they depend only on the filters the facet obeys, so e.g. the target group facet is the
+    same whichever target group is chosen.
+    """
+    remember = remember or (lambda name, skip, compute: compute())
+
+    def obeyed(name):
+        return name if name in filters.active else None
+
+    def local_rows(skip):
+        rows = _filter(base, filters, skip=skip).order_by().values("stage", "status", "organisation_id")
+        return [(row["stage"], row["status"], row["organisation_id"], row["n"]) for row in rows.annotate(n=Count("pk"))]
+
+    # Several facets share one query whenever they obey the same filters (always, unless their own is active).
+    local = {skip: remember("local", skip, lambda skip=skip: local_rows(skip)) for skip in map(obeyed, LOCAL_FACETS)}
+    organisations = Organisation.objects.in_bulk({org for rows in local.values() for *_, org, _n in rows} - {None})
+
+    def local_counts(name, value_of):
+        counts = {}
+        for stage, status, organisation_id, n in local[obeyed(name)]:
+            value = value_of(stage, status, organisations.get(organisation_id))
+            if value is not None:
+                counts[value] = counts.get(value, 0) + n
+        return counts
+
+    def linked(name, group_by, distinct):
+        def compute():
+            rows = _filter(base, filters, skip=name).order_by().values(group_by)
+            rows = rows.annotate(n=Count("pk", distinct=distinct))
+            return {row[group_by]: row["n"] for row in rows if row[group_by] is not None}
+
+        return remember(name, obeyed(name), compute)
+
+    stage = local_counts("stage", lambda stage, status, org: stage)
+    status = local_counts("status", lambda stage, status, org: status)
+    by_org = local_counts("organisation", lambda stage, status, org: org.pk if org else None)
+    by_region = local_counts("region", lambda stage, status, org: org.region_id if org else None)
+    by_municipality = local_counts("municipality", lambda stage, status, org: org.municipality_id if org else None)
+    # An idea is linked to a target group or theme at most once (the m2m tables are unique); tags are not.
+    target_groups = linked("target_group", "target_groups__slug", distinct=False)
+    themes = linked("theme", "themes__slug", distinct=False)
+    tags = linked("tag", "tags__slug", distinct=True)
+
     return {
         "stage": [
             {"value": value, "label": str(label), "count": stage.get(value, 0)}
@@ -243,7 +340,10 @@ def compute_facets(base, filters):
         "theme": _named(Theme.objects.filter(slug__in=themes), "slug", themes),
         "tag": _named(Tag.objects.filter(slug__in=tags), "slug", tags, limit=30),
         "organisation": sorted(
-            ({"value": org.slug, "label": org.name, "count": by_org[pk]} for pk, org in organisations.items()),
+            (
+                {"value": organisations[pk].slug, "label": organisations[pk].name, "count": n}
+                for pk, n in by_org.items()
+            ),
             key=lambda row: (-row["count"], row["label"]),
         )[:30],
         "region": _named(Region.objects.filter(code__in=by_region), "code", by_region),

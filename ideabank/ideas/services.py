@@ -8,7 +8,6 @@ they count, through atomic `F()` updates, so concurrent requests can neither los
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ideabank.accounts.roles import Role, has_role
+from ideabank.accounts.sessions import end_sessions
 from ideabank.live import publish as live
 from ideabank.notifications import services as notifications
 
@@ -343,10 +343,12 @@ def report_content(reporter, *, reason, idea=None, comment=None, note=""):
             idea.status = Idea.Status.HIDDEN
             _changed(idea)
             log(instance=idea, action="ideabank.auto_hide", user=None, data={"open_reports": open_reports})
+            transaction.on_commit(lambda: notifications.notify_auto_hidden(idea))
         elif comment is not None and comment.status == Comment.Status.VISIBLE:
             _set_comment_status(comment, Comment.Status.HIDDEN)
             Comment.objects.filter(pk=comment.pk).update(hidden_by_reports=True)
             log(instance=comment, action="ideabank.auto_hide", user=None, data={"open_reports": open_reports})
+            transaction.on_commit(lambda: notifications.notify_auto_hidden(comment))
     return report
 
 
@@ -493,32 +495,26 @@ def block_user(moderator, user, reason=""):
 @transaction.atomic
 def unblock_user(moderator, user):
     require(is_moderator(moderator), _("Kun moderatorer kan ophæve blokeringer."))
+    require(user.deleted_at is None, _("Kontoen er slettet og kan ikke åbnes igen."))
     type(user).objects.filter(pk=user.pk).update(is_active=True)
     user.is_active = True
     log(instance=user, action="ideabank.unblock", user=moderator)
     return user
 
 
-def end_sessions(user):
-    """Delete the user's database sessions (the session engine is the database)."""
-    doomed = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == str(user.pk)
-    ]
-    Session.objects.filter(pk__in=doomed).delete()
-
-
 # ---- follows ---------------------------------------------------------------------------------
 
 
 def follow(user, **target):
-    """Follow exactly one of idea=, tag=, target_group=, organisation=. Following twice is harmless."""
+    """Follow exactly one of idea=, tag=, target_group=, organisation=, method= (live methods only).
+    Following twice is harmless."""
     require_active_staff(user)
     if len(target) != 1 or next(iter(target)) not in Follow.KINDS:
         raise ValidationError(_("Vælg præcis én ting at følge."))
     if "idea" in target:
         require(can_view(user, target["idea"]), _("Idéen findes ikke."))
+    if "method" in target:
+        require(target["method"].live, _("Metoden findes ikke."))
     follow, _created = Follow.objects.get_or_create(user=user, **target)
     return follow
 

@@ -6,18 +6,23 @@ one place: PermissionDenied → 403, ValidationError → form errors, Conflict �
 RateLimited → 429. Every page works without JavaScript.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
@@ -112,6 +117,92 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+# ---- cached fragments ------------------------------------------------------------------------
+
+FRAGMENT_TTL = 60 * 60
+_sources = {}
+
+
+def fragments(template_name, contexts, identities, includes=()):
+    """`template_name` rendered once per context, reusing renderings of identical content from the cache.
+
+    A fragment's key digests everything it shows (its identity), the language and the templates' source,
+    so a cached fragment is never out of date: changed content, wording or markup make a new key, and
+    unused keys expire. An identity must therefore hold every value the template (and `includes`) reads.
+    """
+    names = (template_name, *includes)
+    if names not in _sources:
+        source = "".join(loader.get_template(name).template.source for name in names)
+        _sources[names] = hashlib.sha256(source.encode()).hexdigest()[:16]
+    prefix = f"ideas:fragment:{template_name}:{_sources[names]}:{get_language()}"
+    keys = [f"{prefix}:{hashlib.sha256(repr(identity).encode()).hexdigest()}" for identity in identities]
+    found = cache.get_many(keys)
+    template = loader.get_template(template_name)
+    rendered = {}
+    for key, context in zip(keys, contexts, strict=True):
+        if key not in found and key not in rendered:
+            rendered[key] = template.render(context)
+    if rendered:
+        cache.set_many(rendered, FRAGMENT_TTL)
+    found.update(rendered)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our templates, escaped there
+
+
+def idea_rows(ideas):
+    """The list's rows (ideas/includes/idea_row.html), each shared by everyone who sees that idea alike."""
+    ideas = list(ideas)
+    identities = [
+        (
+            idea.pk,
+            idea.title,
+            idea.stage,
+            idea.status,
+            idea.published_at,
+            idea.created,
+            idea.organisation.name,
+            idea.vote_count,
+            idea.comment_count,
+            [group.name for group in idea.target_groups.all()],
+            [(tag.slug, tag.name) for tag in idea.tags.all()],
+        )
+        for idea in ideas
+    ]
+    contexts = [{"idea": idea} for idea in ideas]
+    return fragments("ideas/includes/idea_row.html", contexts, identities, ("ideas/includes/stage_badge.html",))
+
+
+def facets_panel(request, facet_groups, heading, count_label):
+    """The facet links (includes/facets.html): the same for everyone with the same query and counts."""
+    query = [(key, values) for key, values in request.GET.lists() if key != "page"]
+    groups = [(group["name"], str(group["label"]), group["rows"], group["active"]) for group in facet_groups]
+    identity = (groups, query, str(heading), str(count_label))
+    context = {"request": request, "facet_groups": facet_groups, "heading": heading, "count_label": count_label}
+    return fragments("includes/facets.html", [context], [identity], ("includes/icon.html",))[0]
+
+
+def anonymous_comment_thread(idea, tree):
+    """The comment threads as a visitor sees them (no forms), one cached fragment per top-level comment."""
+
+    def identity(comment, children):
+        author = comment.author
+        organisation = getattr(author, "organisation", None)
+        shown = (
+            comment.pk,
+            comment.depth,
+            comment.status,
+            comment.created,
+            comment.edited_at,
+            comment.body,
+            getattr(author, "public_name", None),
+            organisation.name if organisation else None,
+        )
+        return (shown, [identity(child, grandchildren) for child, grandchildren in children])
+
+    contexts = [{"comment": comment, "children": children, "idea": idea} for comment, children in tree]
+    identities = [identity(comment, children) for comment, children in tree]
+    return fragments("ideas/includes/comment.html", contexts, identities)
+
+
 # ---- the list --------------------------------------------------------------------------------
 
 
@@ -141,11 +232,14 @@ def idea_list(request):
         for name, value in filters.active.items()
     ]
     sorts = [(key, label) for key, label in queries.SORT_LABELS.items() if key != "relevance" or filters.q]
+    facet_groups = [group for group in facet_groups if group["rows"] or group["active"]]
     context = {
         "filters": filters,
         "page_obj": page_obj,
         "ideas": page_obj.object_list,
-        "facet_groups": [group for group in facet_groups if group["rows"] or group["active"]],
+        "idea_rows": idea_rows(page_obj.object_list),
+        "facet_groups": facet_groups,
+        "facets_panel": facets_panel(request, facet_groups, _("Filtrér"), _("idéer")),
         "active_filters": active_filters,
         "sorts": sorts,
     }
@@ -195,12 +289,15 @@ def render_detail(request, idea, *, status=200, **forms):
     tried_reports = list(idea.tried_reports.all())
     published = idea.status == Idea.Status.PUBLISHED
     own = user.is_authenticated and idea.author_id == user.pk
+    tree = queries.comment_tree(comments)
     context = {
         "idea": idea,
         "target_groups": list(idea.target_groups.all()),
         "themes": list(idea.themes.all()),
         "tags": list(idea.tags.all()),
-        "comment_tree": queries.comment_tree(comments),
+        "comment_tree": tree,
+        # Signed-in users get forms in each comment; visitors all see the same threads.
+        "comment_threads": None if user.is_authenticated else anonymous_comment_thread(idea, tree),
         "tried_reports": tried_reports,
         "is_published": published,
         "is_own": own,
@@ -554,6 +651,10 @@ def _follow_target(request, kind, value):
         return Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
     if kind == "target_group":
         return TargetGroup.objects.filter(slug=value).first()
+    if kind == "method":
+        from ideabank.methods.models import MethodPage
+
+        return MethodPage.objects.live().public().filter(pk=int(value)).first() if value.isdigit() else None
     return Organisation.objects.filter(slug=value).first()
 
 

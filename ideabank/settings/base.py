@@ -25,9 +25,13 @@ INSTALLED_APPS = [
     "ideabank.accounts",
     "ideabank.taxonomy",
     "ideabank.ideas",
+    "ideabank.methods",
+    "ideabank.spread",
     "ideabank.api",
     "ideabank.live",
     "ideabank.notifications",
+    "ideabank.mfa",
+    "ideabank.sso",
     "home",
     "search",
     "django_tasks",
@@ -48,6 +52,8 @@ INSTALLED_APPS = [
     "taggit",
     "channels",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_htmx",
     "django.contrib.admin",
@@ -69,8 +75,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "ideabank.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ideabank.accounts.middleware.SessionTimeoutMiddleware",
+    "ideabank.mfa.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,6 +116,15 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# DATABASE_POOL=true: PostgreSQL connections from a pool in each ASGI process (psycopg_pool). Under ASGI each
+# request runs in a thread of its own, so CONN_MAX_AGE would leave a connection per thread; without either,
+# every request opens one (a new server process and a SCRAM handshake, ~4 ms of CPU; see `make bench`).
+if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "pool": {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4"))},
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -127,7 +145,7 @@ else:
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "ideabank.accounts.backends.AccountBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
@@ -149,17 +167,28 @@ AXES_LOCKOUT_CALLABLE = "ideabank.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Two-factor (ideabank/mfa, django-otp): required for moderators and above before the Wagtail admin.
+OTP_TOTP_ISSUER = "Idébanken"
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds; doubles with each wrong code in a row
+# Single sign-on (ideabank/sso): seconds to wait for an organisation's identity provider.
+IDEABANK_SSO_TIMEOUT = float(os.environ.get("IDEABANK_SSO_TIMEOUT", "10"))
+
 # E-mail domains that may sign up on their own besides those carried by an organisation.
 IDEABANK_SIGNUP_DOMAINS = env_list("IDEABANK_SIGNUP_DOMAINS")
 IDEABANK_INVITATION_DAYS = 14
 # Pre-moderation: new ideas wait for a moderator before they are published.
 IDEABANK_PREMODERATION = os.environ.get("IDEABANK_PREMODERATION", "false").lower() == "true"
+# The escalation queue (ideabank/methods): ideas with this many votes from this many organisations.
+IDEABANK_ESCALATION_MIN_VOTES = int(os.environ.get("IDEABANK_ESCALATION_MIN_VOTES", "10"))
+IDEABANK_ESCALATION_MIN_ORGANISATIONS = int(os.environ.get("IDEABANK_ESCALATION_MIN_ORGANISATIONS", "3"))
 # Per-user rate limits (django-ratelimit syntax), shared by the HTML views and the API.
 IDEABANK_RATE_LIMITS = {
     "idea": os.environ.get("RATE_LIMIT_IDEA", "10/h"),
     "vote": os.environ.get("RATE_LIMIT_VOTE", "120/m"),
     "comment": os.environ.get("RATE_LIMIT_COMMENT", "20/m"),
     "report": os.environ.get("RATE_LIMIT_REPORT", "20/h"),
+    # Wrong two-factor codes per user (ideabank/mfa); django-otp's growing delay per app comes on top.
+    "mfa": os.environ.get("RATE_LIMIT_MFA", "5/15m"),
 }
 RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
@@ -205,6 +234,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 TAGGIT_CASE_INSENSITIVE = True
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions (accounts/sessions.py): in the database beside their user's id, so all of a user's sessions can
+# end at once. A session ends after IDLE hours without a request, and MAX hours after the login however
+# active it is: a working day with margin, so shared computers do not stay logged in overnight.
+SESSION_ENGINE = "ideabank.accounts.sessions"
+IDEABANK_SESSION_IDLE_HOURS = float(os.environ.get("IDEABANK_SESSION_IDLE_HOURS", "8"))
+IDEABANK_SESSION_MAX_HOURS = float(os.environ.get("IDEABANK_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = int(IDEABANK_SESSION_IDLE_HOURS * 3600)
+# Retention (manage.py purge_expired, daily): notifications are kept this many days.
+IDEABANK_NOTIFICATION_RETENTION_DAYS = int(os.environ.get("IDEABANK_NOTIFICATION_RETENTION_DAYS", "365"))
 # Messages may carry a freshly created API key: keep them server-side, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_HTTPONLY = False  # the small JS client reads it for fetch()

@@ -109,7 +109,7 @@ def test_someone_elses_draft_cannot_be_followed(client, staff, colleague, token_
 
 @pytest.mark.parametrize(
     "body",
-    [{"kind": "method", "value": "x"}, {"kind": "tag"}, {"value": "x"}, {"kind": "tag", "value": "a\x00b"}, {}],
+    [{"kind": "planet", "value": "x"}, {"kind": "tag"}, {"value": "x"}, {"kind": "tag", "value": "a\x00b"}, {}],
 )
 def test_bad_follow_requests_are_422(client, staff, token_for, body):
     assert post(client, body, **token_for(staff)).status_code == 422

@@ -1,6 +1,7 @@
 """The first visit: a Danish, accessible home page; login, profile and the admin for an editor."""
 
 from ideabank.accounts.roles import Role
+from ideabank.mfa.demo import demo_code, seed_demo_devices
 from tests.factories import PASSWORD, UserFactory
 
 
@@ -54,9 +55,16 @@ def test_switching_to_english(page):
     assert page.locator("html").get_attribute("lang") == "en"
 
 
-def test_editor_reaches_the_wagtail_admin(page, log_in):
-    UserFactory(email="hanne@socialstyrelsen.dk", role=Role.REDAKTOER)
+def test_editor_reaches_the_wagtail_admin(page, log_in, assert_accessible):
+    editor = UserFactory(email="hanne@socialstyrelsen.dk", role=Role.REDAKTOER)
+    seed_demo_devices([editor])  # editors need two-factor before the admin (ideabank/mfa)
     log_in(page, "hanne@socialstyrelsen.dk", PASSWORD)
+    assert page.url.endswith("/konto/totrin/bekraeft/")
+    assert_accessible(page)
+    page.get_by_label("Kode", exact=True).fill(demo_code())
+    page.get_by_role("button", name="Bekræft").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/konto/profil/")
     page.goto("/admin/")
     assert page.url.endswith("/admin/")
     assert page.locator("#wagtail").count() == 1 or page.get_by_role("navigation").count() > 0

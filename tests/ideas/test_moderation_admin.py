@@ -42,8 +42,8 @@ def idea(db):
 
 
 @pytest.fixture
-def mod_client(client, moderator):
-    client.force_login(moderator)
+def mod_client(client, moderator, verified_login):
+    verified_login(client, moderator)  # the admin wants two-factor (tests/mfa)
     return client
 
 
@@ -103,23 +103,23 @@ def test_medarbejder_is_refused_everywhere_and_changes_nothing(client, staff, id
 
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.REDAKTOER, Role.ADMINISTRATOR])
-def test_moderators_and_above_reach_every_page(client, role, idea):
+def test_moderators_and_above_reach_every_page(client, role, idea, verified_login):
     comment = CommentFactory(idea=idea)
-    client.force_login(UserFactory(role=role))
+    verified_login(client, UserFactory(role=role))
     for url in protected_urls(idea, comment):
         assert client.get(url).status_code == 200, url
 
 
-def test_actions_without_a_csrf_token_are_refused(moderator, idea):
+def test_actions_without_a_csrf_token_are_refused(moderator, idea, verified_login):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(moderator)
+    verified_login(client, moderator)
     assert client.post(f"{IDEAS}hide/{idea.pk}/", {"reason": "x"}).status_code == 403
     idea.refresh_from_db()
     assert idea.status == Idea.Status.PUBLISHED
 
 
-def test_the_moderation_menu_is_shown_to_moderators(client, moderator):
-    client.force_login(moderator)
+def test_the_moderation_menu_is_shown_to_moderators(client, moderator, verified_login):
+    verified_login(client, moderator)
     home = client.get("/admin/").content.decode()
     assert "Moderation" in home
     assert QUEUE in home and IDEAS in home and USERS in home
@@ -143,9 +143,9 @@ def test_dashboard_panel_counts_open_reports_and_pending_ideas(mod_client, idea)
     assert "1 idé afventer godkendelse" in content
 
 
-def test_editors_see_the_moderation_panel_too(client, editor):
+def test_editors_see_the_moderation_panel_too(client, editor, verified_login):
     # Editors rank above moderators, so they moderate too.
-    client.force_login(editor)
+    verified_login(client, editor)
     assert "ideabank-moderation" in client.get("/admin/").content.decode()
 
 

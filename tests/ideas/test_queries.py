@@ -436,6 +436,37 @@ def test_approving_an_idea_refreshes_the_facets(catalogue, staff, moderator, dja
     assert facet(queries.facets(AnonymousUser(), filters()), "tag").get("ny") == 1
 
 
+def counted(query="", user=None):
+    return queries.list_ideas(user or AnonymousUser(), filters(query)).count()
+
+
+def test_the_list_count_equals_the_ideas_listed(catalogue, staff, colleague, moderator):
+    IdeaFactory(author=colleague, title="Kladde", status=Idea.Status.DRAFT, target_groups=[catalogue["young"]])
+    IdeaFactory(author=colleague, title="Sammenlagt", status=Idea.Status.MERGED, target_groups=[catalogue["young"]])
+
+    for user in (AnonymousUser(), staff, colleague, moderator):
+        for query in ("", "target_group=unge-pa-gaden", "tag=mentor&stage=idea", "status=draft", "q=mentor"):
+            assert counted(query, user) == len(listed(query, user)), (user, query)
+
+
+def test_the_list_count_is_cached_until_an_idea_changes(catalogue, staff, django_capture_on_commit_callbacks):
+    assert counted("tag=mentor") == 2
+    with CaptureQueriesContext(connection) as context:
+        assert counted("tag=mentor") == 2
+    assert context.captured_queries == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_idea(staff, data={"title": "Ny", "problem": "P", "solution": "L"}, tags=["Mentor"])
+
+    assert counted("tag=mentor") == 3
+
+
+def test_a_derived_queryset_counts_itself(catalogue):
+    ideas = queries.list_ideas(AnonymousUser(), filters())
+    assert ideas.filter(status=Idea.Status.ARCHIVED).count() == 1
+    assert ideas[:1].count() == 1
+
+
 def test_a_tried_report_refreshes_the_stage_facet(catalogue, outsider, django_capture_on_commit_callbacks):
     queries.facets(AnonymousUser(), filters())
 

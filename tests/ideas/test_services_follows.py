@@ -9,7 +9,7 @@ from taggit.models import Tag
 from ideabank.ideas import services
 from ideabank.ideas.models import Follow, Idea
 from ideabank.taxonomy.models import TargetGroup
-from tests.factories import IdeaFactory, OrganisationFactory
+from tests.factories import IdeaFactory, OrganisationFactory, make_method
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,7 @@ def targets(idea):
         "tag": Tag.objects.create(name="Housing First"),
         "target_group": TargetGroup.objects.create(name="Unge på gaden"),
         "organisation": OrganisationFactory(),
+        "method": make_method(),
     }
 
 

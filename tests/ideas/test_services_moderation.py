@@ -6,7 +6,6 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from ideabank.accounts.models import UserSession as Session
 from ideabank.accounts.roles import Role
 from ideabank.ideas import services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote

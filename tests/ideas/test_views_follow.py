@@ -91,7 +91,7 @@ def test_unknown_targets_are_404(client, colleague):
 
 def test_an_unknown_kind_is_an_error_message(client, colleague):
     client.force_login(colleague)
-    response = client.post(URL, {"kind": "method", "value": "1"}, follow=True)
+    response = client.post(URL, {"kind": "planet", "value": "1"}, follow=True)
     assert "Vælg, hvad du vil følge." in response.content.decode()
     assert not Follow.objects.exists()
 

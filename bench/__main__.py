@@ -1,0 +1,185 @@
+"""`make bench` → `python -m bench`: services, data set, query counts, load against the served site, report.
+
+Always exits 0 once it has measured: it is a measurement, and the budgets are printed PASS/FAIL.
+"""
+
+import json
+import subprocess
+import sys
+import time
+from urllib.parse import quote
+
+from . import pyspy, report, services
+from .config import PYTHON, ROOT, VAR, Config, django_env
+from .server import Server
+from .services import log
+
+SEARCH_QUERIES = [
+    "bostøtte",
+    "misbrug",
+    "ensomhed ældre",
+    "forældre",
+    "hjemløse unge",
+    "housing first",
+    "netværk",
+    "alkohol",
+    "efterværn anbragte",
+    "frivillige",
+]
+ALL_TARGETS = ("floor", "home", "idea_list", "idea_detail", "search_db", "search_es", "vote", "api_ideas")
+
+
+def run(command, env, capture=False):
+    """A step in a child process; its output is shown as it comes (or returned with `capture`)."""
+    if capture:
+        result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+        return result.stdout
+    result = subprocess.run(command, env=env, cwd=ROOT, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {result.returncode}")
+    return ""
+
+
+def build_dataset(config, env, database_url):
+    """Reuse the data set when its markers say so; otherwise top it up, or start over when a step changed."""
+    command = [PYTHON, "-m", "bench.dataset", "--ideas", str(config.ideas)]
+    status = json.loads(run([*command, "--status"], env, capture=True).strip().splitlines()[-1])
+    if status["stale"]:
+        log(f"The data set is stale ({status['stale']}); starting from an empty database")
+        if database_url.startswith("postgres"):
+            services.drop_database(config)
+        else:
+            (VAR / f"{config.database_name}.sqlite3").unlink(missing_ok=True)
+    output = VAR / "dataset.json"
+    run([*command, "--output", str(output)], env)
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def targets(config, built, with_elasticsearch):
+    groups = built["target_groups"]
+    searches = [f"/soeg/?q={quote(q)}" for q in SEARCH_QUERIES]
+    every = {
+        "floor": {"kind": "get", "paths": ["/_floor/"]},
+        "home": {"kind": "get", "paths": ["/"]},
+        "idea_list": {"kind": "get", "paths": [f"/ideer/?target_group={slug}" for slug in groups]},
+        "idea_detail": {"kind": "get", "paths": [f"/ideer/{built['showcase_idea']}/"]},
+        "search_db": {"kind": "get", "paths": searches},
+        "search_es": {"kind": "get", "paths": searches},
+        "vote": {"kind": "vote"},
+        "api_ideas": {"kind": "get", "paths": [f"/api/v1/ideas?target_group={slug}" for slug in groups]},
+    }
+    wanted = [name for name in ALL_TARGETS if not config.targets or name in config.targets or name == "floor"]
+    if not with_elasticsearch:
+        wanted = [name for name in wanted if name != "search_es"]
+    return [{"name": name, **every[name]} for name in wanted]
+
+
+def load(config, server, target_list, built, label):
+    if not config.profile:
+        return load_once(config, server, target_list, built, label)
+    results = {}
+    for target in target_list:
+        logins = config.voters * 0.35 / config.workers if target["kind"] == "vote" else 0
+        recorders = pyspy.start(server.pids, target["name"], logins + config.warmup + config.duration + 2)
+        results.update(load_once(config, server, [target], built, f"{label}-{target['name']}"))
+        pyspy.finish(recorders, target["name"])
+    return results
+
+
+def load_once(config, server, target_list, built, label):
+    plan = {
+        "base_url": server.base_url,
+        "concurrency": config.concurrency,
+        "warmup": config.warmup,
+        "duration": config.duration,
+        "targets": target_list,
+        "voters": built["voters"][: config.voters],
+        "vote_ideas": built["vote_ideas"],
+        "password": demo_password(),
+    }
+    plan_path, result_path = VAR / f"load-plan-{label}.json", VAR / f"load-result-{label}.json"
+    plan_path.write_text(json.dumps(plan), encoding="utf-8")
+    run([PYTHON, "-m", "bench.load", str(plan_path), str(result_path)], env=None)
+    return json.loads(result_path.read_text(encoding="utf-8"))
+
+
+def demo_password():
+    # The generated staff share the demo password (ideabank/accounts/demo.py); read without importing Django.
+    text = (ROOT / "ideabank" / "accounts" / "demo.py").read_text(encoding="utf-8")
+    return text.split('DEMO_PASSWORD = "', 1)[1].split('"', 1)[0]
+
+
+def count_queries(env, built):
+    pages = {
+        "home": "/",
+        "idea_list": f"/ideer/?target_group={built['target_groups'][0]}",
+        "idea_detail": f"/ideer/{built['showcase_idea']}/",
+        "api_ideas": f"/api/v1/ideas?target_group={built['target_groups'][0]}",
+        "search": f"/soeg/?q={quote(SEARCH_QUERIES[0])}",
+    }
+    plan_path, result_path = VAR / "queries-plan.json", VAR / "queries.json"
+    plan_path.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    run([PYTHON, "-m", "bench.querycount", str(plan_path), str(result_path)], env)
+    return json.loads(result_path.read_text(encoding="utf-8"))
+
+
+def main():
+    config = Config()
+    VAR.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with open("/proc/loadavg", encoding="utf-8") as handle:
+        load_before = handle.read().split()[:3]
+
+    database_url = services.postgres(config)
+    if database_url is None:
+        database_url = config.sqlite_url
+        # SQLite takes one writer at a time: a second server process would only add "database is locked".
+        config.workers = 1
+        log(f"PostgreSQL could not be started: using SQLite ({database_url}) and one server process")
+    redis_url = services.redis(config) or ""
+    if not redis_url:
+        log("Redis unavailable: each server process gets its own local-memory cache")
+    es_url = services.elasticsearch(config) or ""
+    main_env = django_env(config, database_url, redis_url, es_url)
+    database_env = django_env(config, database_url, redis_url, "")
+
+    began = time.monotonic()
+    built = build_dataset(config, main_env, database_url)
+    dataset_seconds = time.monotonic() - began
+    log(f"Data set ready in {dataset_seconds:.0f} s (built in {built['dataset']['build_seconds']} s)")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], main_env)
+
+    query_detail = count_queries(main_env, built)
+    if es_url:
+        query_detail["search_es"] = query_detail.pop("search")
+    else:
+        query_detail["search_db"] = query_detail.pop("search")
+
+    target_list = targets(config, built, bool(es_url))
+    main_targets = [t for t in target_list if t["name"] != "search_db" or not es_url]
+    with Server(main_env, config.port, config.workers, "main") as server:
+        loads = load(config, server, main_targets, built, "main")
+    if es_url and any(t["name"] == "search_db" for t in target_list):
+        # The site picks its search backend from the settings: the database backend is served by a second
+        # configuration of the same server, without ELASTICSEARCH_URL.
+        with Server(database_env, config.port, config.workers, "database-search") as server:
+            loads.update(load(config, server, [t for t in target_list if t["name"] == "search_db"], built, "db"))
+    ordered = {name: loads[name] for name in ALL_TARGETS if name in loads}
+
+    extra = {
+        "database": built["dataset"]["database"],
+        "elasticsearch": services.elasticsearch_version(es_url) if es_url else None,
+        "redis": bool(redis_url),
+        "loadavg_before": load_before,
+        "bench_seconds": round(time.monotonic() - started, 1),
+    }
+    report.write(config, built["dataset"], ordered, query_detail, extra)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit(130)

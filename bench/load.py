@@ -1,0 +1,198 @@
+"""The load generator: a process of its own (never the server's), asyncio + aiohttp.
+
+`python -m bench.load PLAN.json RESULT.json` reads a plan (base URL, targets, timing, voter logins),
+logs the voters in through the login form, then for each target runs `concurrency` workers that send
+requests back to back over keep-alive connections: first `warmup` seconds whose answers are thrown
+away, then `duration` seconds that are measured. Every request carries `X-Forwarded-Proto: https`, as
+the TLS-terminating proxy in front of production sets it, so the production settings need no change
+to serve plain http on loopback.
+
+A request counts as an error when the answer is not the expected status (or the connection fails).
+"""
+
+import asyncio
+import itertools
+import json
+import re
+import statistics
+import sys
+import time
+
+import aiohttp
+
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def percentile(sorted_values, fraction):
+    if not sorted_values:
+        return None
+    index = min(len(sorted_values) - 1, max(0, round(fraction * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]
+
+
+def cookie_header(cookies):
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def cookies_from(response, cookies):
+    # Secure cookies over plain http: taken by hand, since a client jar would (rightly) not send them back.
+    for name, morsel in response.cookies.items():
+        cookies[name] = morsel.value
+    return cookies
+
+
+async def log_in(session, base, email, password):
+    """A real login through the login form; returns the session's cookies (session id and CSRF token)."""
+    url = f"{base}/konto/log-ind/"
+    async with session.get(url, headers=PROXY_HEADERS) as response:
+        page = await response.text()
+        cookies = cookies_from(response, {})
+    token = CSRF_INPUT.search(page).group(1)
+    headers = {**PROXY_HEADERS, "Cookie": cookie_header(cookies), "Referer": f"https://{base.split('://')[1]}/"}
+    form = {"csrfmiddlewaretoken": token, "username": email, "password": password}
+    async with session.post(url, data=form, headers=headers, allow_redirects=False) as response:
+        await response.read()
+        if response.status != 302:
+            raise RuntimeError(f"login of {email} answered {response.status}")
+        cookies_from(response, cookies)
+    return cookies
+
+
+class Requests:
+    """The requests of one target, handed out round-robin to its workers."""
+
+    def __init__(self, target, base, voters):
+        self.target = target
+        self.base = base
+        self.paths = itertools.cycle(target.get("paths") or [None])
+        self.voters = voters
+        if target["kind"] == "vote":
+            # Each worker owns its own voters and ideas, so no two requests ever race on one (user, idea):
+            # cast, then withdraw, leaves the data as it was.
+            self.pairs = {}
+
+    def get(self, worker):
+        path = next(self.paths)
+        return "GET", f"{self.base}{path}", dict(PROXY_HEADERS), None, 200
+
+    def vote(self, worker, state):
+        """(method, url, headers, form, expected) of the next vote request of this worker."""
+        voter, idea, cast = state.next()
+        cookies = self.voters[voter]
+        origin = "https://" + self.base.split("://")[1]
+        headers = {
+            **PROXY_HEADERS,
+            "Cookie": cookie_header(cookies),
+            "Origin": origin,
+            "Accept": "application/json",
+            "X-CSRFToken": cookies["csrftoken"],
+        }
+        form = {"action": "vote" if cast else "unvote"}
+        return "POST", f"{self.base}/ideer/{idea}/stem/", headers, form, 200
+
+
+class VoteState:
+    """A worker's walk over its voters × ideas: vote, withdraw, next idea, next voter."""
+
+    def __init__(self, worker, workers, voters, ideas):
+        self.voters = voters[worker::workers]
+        self.ideas = ideas[worker::workers]
+        self.step = 0
+
+    def next(self):
+        pair, cast = divmod(self.step, 2)
+        self.step += 1
+        voter = self.voters[pair % len(self.voters)]
+        idea = self.ideas[(pair // len(self.voters) + pair) % len(self.ideas)]
+        return voter, idea, cast == 0
+
+
+async def run_target(session, target, plan, voters):
+    requests = Requests(target, plan["base_url"], voters)
+    concurrency = plan["concurrency"]
+    warmup, duration = target.get("warmup", plan["warmup"]), target.get("duration", plan["duration"])
+    started = time.monotonic()
+    measure_from = started + warmup
+    stop_at = measure_from + duration
+    latencies, errors, samples = [], 0, []
+
+    async def worker(number):
+        nonlocal errors
+        state = None
+        if target["kind"] == "vote":
+            state = VoteState(number, concurrency, sorted(voters), plan["vote_ideas"])
+        while True:
+            now = time.monotonic()
+            if now >= stop_at:
+                return
+            if state is None:
+                method, url, headers, form, expected = requests.get(number)
+            else:
+                method, url, headers, form, expected = requests.vote(number, state)
+            began = time.monotonic()
+            try:
+                async with session.request(method, url, headers=headers, data=form, allow_redirects=False) as answer:
+                    await answer.read()
+                    ok = answer.status == expected
+                    if not ok and len(samples) < 5:
+                        samples.append(f"{answer.status} {method} {url}")
+            except (TimeoutError, aiohttp.ClientError) as error:
+                ok = False
+                if len(samples) < 5:
+                    samples.append(f"{type(error).__name__} {method} {url}")
+            ended = time.monotonic()
+            if began >= measure_from and ended <= stop_at:
+                latencies.append(ended - began)
+                if not ok:
+                    errors += 1
+
+    await asyncio.gather(*(worker(n) for n in range(concurrency)))
+    latencies.sort()
+    count = len(latencies)
+    return {
+        "rps": round(count / duration, 1),
+        "p50_ms": round(percentile(latencies, 0.50) * 1000, 1) if count else None,
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1) if count else None,
+        "p99_ms": round(percentile(latencies, 0.99) * 1000, 1) if count else None,
+        "errors": errors,
+        "requests": count,
+        "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if count else None,
+        "error_samples": samples,
+    }
+
+
+async def main(plan_path, result_path):
+    with open(plan_path, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    timeout = aiohttp.ClientTimeout(total=30)
+    connector = aiohttp.TCPConnector(limit=plan["concurrency"] * 2, force_close=False)
+    results = {}
+    async with aiohttp.ClientSession(
+        connector=connector, timeout=timeout, cookie_jar=aiohttp.DummyCookieJar()
+    ) as session:
+        voters = {}
+        if any(t["kind"] == "vote" for t in plan["targets"]):
+            began = time.monotonic()
+            logins = asyncio.Semaphore(2)  # hashing a password takes a whole server process
+
+            async def one(email):
+                async with logins:
+                    voters[email] = await log_in(session, plan["base_url"], email, plan["password"])
+
+            await asyncio.gather(*(one(email) for email in plan["voters"]))
+            print(f"[load] {len(voters)} voters logged in ({time.monotonic() - began:.1f} s)", flush=True)
+        for target in plan["targets"]:
+            results[target["name"]] = await run_target(session, target, plan, voters)
+            row = results[target["name"]]
+            print(
+                f"[load] {target['name']:<12} {row['rps']:>8} rps  p50 {row['p50_ms']} ms  p95 {row['p95_ms']} ms  "
+                f"errors {row['errors']}",
+                flush=True,
+            )
+    with open(result_path, "w", encoding="utf-8") as handle:
+        json.dump(results, handle, indent=2)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2]))
