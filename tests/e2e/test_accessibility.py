@@ -8,13 +8,25 @@ with a `prepare` function that drives the page into that state.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from ideabank.accounts.roles import Role, assign_role
+from ideabank.methods import services
 from ideabank.notifications.models import Notification, Verb
+from ideabank.spread import services as adoptions
 from ideabank.taxonomy.models import TargetGroup
-from tests.factories import PASSWORD, CommentFactory, IdeaFactory, UserFactory, municipal_organisation
+from tests.factories import (
+    PASSWORD,
+    CommentFactory,
+    IdeaFactory,
+    UserFactory,
+    full_scores,
+    make_method,
+    municipal_organisation,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,12 @@ PAGES = [
     Page("signup", "/konto/opret/"),
     Page("password-reset", "/konto/adgangskode/nulstil/"),
     Page("accessibility-statement", "/tilgaengelighed/"),
+    Page("methods", "/metoder/"),
+    Page("methods-filtered", "/metoder/?effekt=B"),
+    Page("method", lambda content: content["method"].url),
+    Page("spread", "/udbredelse/"),
+    Page("organisation", lambda content: f"/udbredelse/organisationer/{content['staff'].organisation.slug}/"),
+    Page("open-data", "/aabne-data/"),
     Page("not-found", "/findes-ikke/", status=404),
     # Staff pages
     Page("idea-as-staff", lambda content: content["idea"].get_absolute_url(), as_user="staff"),
@@ -65,6 +83,10 @@ PAGES = [
     Page("password-change", "/konto/adgangskode/", as_user="staff"),
     Page("delete-account", "/konto/profil/slet-konto/", as_user="staff"),
     Page("notifications", "/notifikationer/", as_user="author"),
+    Page("method-as-staff", lambda content: content["method"].url, as_user="staff"),
+    Page(
+        "register-adoption", lambda content: f"/udbredelse/metoder/{content['method'].pk}/tag-i-brug/", as_user="author"
+    ),
 ]
 
 
@@ -78,7 +100,22 @@ def content():
     comment = CommentFactory(idea=idea, author=staff, body="Det vil vi prøve i Aarhus.")
     CommentFactory(idea=idea, author=author, parent=comment, body="Skriv endelig, hvordan det går.")
     Notification.objects.create(recipient=author, verb=Verb.COMMENT_ON_IDEA, actor=staff, idea=idea, comment=comment)
-    return {"staff": staff, "author": author, "idea": idea}
+    method = make_method(
+        title="Bostøtte efter Housing First",
+        target_groups=[group],
+        declaration_effekt="B",
+        declaration_effekt_justification="To lodtrækningsforsøg viser færre dage uden bolig.",
+        indicators=[{"name": "Dage i egen bolig", "unit": "dage", "direction": "up"}],
+    )
+    services.assess(editor(), method, scores=full_scores(), conclusion="promising")
+    adoptions.register(staff, method=method, status="piloting", started=date(2025, 3, 1))
+    return {"staff": staff, "author": author, "idea": idea, "method": method}
+
+
+def editor():
+    user = UserFactory(email="redaktoer@vive.dk", display_name="Rie Redaktør")
+    assign_role(user, Role.REDAKTOER)
+    return user
 
 
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: case.name)
