@@ -97,18 +97,13 @@ def load_once(config, server, target_list, built, label):
         "targets": target_list,
         "voters": built["voters"][: config.voters],
         "vote_ideas": built["vote_ideas"],
-        "password": demo_password(),
+        "password": built["password"],
+        "server_pids": server.pids,
     }
     plan_path, result_path = VAR / f"load-plan-{label}.json", VAR / f"load-result-{label}.json"
     plan_path.write_text(json.dumps(plan), encoding="utf-8")
     run([PYTHON, "-m", "bench.load", str(plan_path), str(result_path)], env=None)
     return json.loads(result_path.read_text(encoding="utf-8"))
-
-
-def demo_password():
-    # The generated staff share the demo password (ideabank/accounts/demo.py); read without importing Django.
-    text = (ROOT / "ideabank" / "accounts" / "demo.py").read_text(encoding="utf-8")
-    return text.split('DEMO_PASSWORD = "', 1)[1].split('"', 1)[0]
 
 
 def count_queries(env, built):
@@ -125,12 +120,20 @@ def count_queries(env, built):
     return json.loads(result_path.read_text(encoding="utf-8"))
 
 
+def loadavg():
+    """The machine's load averages (1, 5, 15 min): other work during a run makes its figures noisy."""
+    try:
+        with open("/proc/loadavg", encoding="utf-8") as handle:
+            return [float(value) for value in handle.read().split()[:3]]
+    except OSError:
+        return None
+
+
 def main():
     config = Config()
     VAR.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    with open("/proc/loadavg", encoding="utf-8") as handle:
-        load_before = handle.read().split()[:3]
+    load_before = loadavg()
 
     database_url = services.postgres(config)
     if database_url is None:
@@ -173,6 +176,7 @@ def main():
         "elasticsearch": services.elasticsearch_version(es_url) if es_url else None,
         "redis": bool(redis_url),
         "loadavg_before": load_before,
+        "loadavg_after": loadavg(),
         "bench_seconds": round(time.monotonic() - started, 1),
     }
     report.write(config, built["dataset"], ordered, query_detail, extra)

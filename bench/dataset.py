@@ -506,8 +506,11 @@ def summary(markers, ran, seconds):
     for extra in ("methods", "adoptions"):
         if extra in markers:
             dataset[extra] = markers[extra]["counts"].get(extra)
+    from ideabank.accounts.demo import DEMO_PASSWORD
+
     return {
         "dataset": dataset,
+        "password": DEMO_PASSWORD,  # the generated staff's, voters included (ideabank/ideas/demo.py)
         "showcase_idea": showcase,
         "target_groups": list(TargetGroup.objects.order_by("slug").values_list("slug", flat=True)),
         "vote_ideas": vote_ideas,

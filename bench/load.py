@@ -13,6 +13,7 @@ A request counts as an error when the answer is not the expected status (or the 
 import asyncio
 import itertools
 import json
+import os
 import re
 import statistics
 import sys
@@ -108,6 +109,19 @@ class VoteState:
         return voter, idea, cast == 0
 
 
+def cpu_seconds(pids):
+    """CPU time (user + system) the server processes have used so far; None where /proc is unavailable."""
+    total = 0.0
+    try:
+        for pid in pids:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
 async def run_target(session, target, plan, voters):
     requests = Requests(target, plan["base_url"], voters)
     concurrency = plan["concurrency"]
@@ -147,7 +161,16 @@ async def run_target(session, target, plan, voters):
                 if not ok:
                     errors += 1
 
-    await asyncio.gather(*(worker(n) for n in range(concurrency)))
+    cpu = {}
+
+    async def meter():
+        # The server's CPU time per measured request: unlike throughput, it hardly moves with other load.
+        await asyncio.sleep(max(0, measure_from - time.monotonic()))
+        cpu["start"] = cpu_seconds(plan.get("server_pids", []))
+        await asyncio.sleep(max(0, stop_at - time.monotonic()))
+        cpu["end"] = cpu_seconds(plan.get("server_pids", []))
+
+    await asyncio.gather(meter(), *(worker(n) for n in range(concurrency)))
     latencies.sort()
     count = len(latencies)
     return {
@@ -159,6 +182,11 @@ async def run_target(session, target, plan, voters):
         "requests": count,
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if count else None,
         "error_samples": samples,
+        "server_cpu_ms": (
+            round((cpu["end"] - cpu["start"]) / count * 1000, 2)
+            if count and cpu.get("start") is not None and cpu.get("end") is not None
+            else None
+        ),
     }
 
 

@@ -74,7 +74,7 @@ def table(floor, pages, query_detail):
     floor_rps = floor.get("rps") or 0
     lines = [
         f"{'target':<12} {'rps':>8} {'× floor':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
-        f"{'queries':>8}",
+        f"{'CPU ms':>7} {'queries':>8}",
     ]
     for name, row in [("floor", floor), *pages.items()]:
         ratio = f"{row['rps'] / floor_rps:.2f}" if floor_rps and row.get("rps") is not None else "–"
@@ -84,7 +84,7 @@ def table(floor, pages, query_detail):
             counted += f" ({queries['cold']} cold)"
         lines.append(
             f"{name:<12} {fmt(row.get('rps')):>8} {ratio:>8} {fmt(row.get('p50_ms')):>8} {fmt(row.get('p95_ms')):>8} "
-            f"{fmt(row.get('p99_ms')):>8} {row.get('errors', 0):>7} {counted:>8}"
+            f"{fmt(row.get('p99_ms')):>8} {row.get('errors', 0):>7} {fmt(row.get('server_cpu_ms')):>7} {counted:>8}"
         )
     return "\n".join(lines)
 
@@ -113,7 +113,9 @@ def write(config, dataset, loads, query_detail, extra_machine):
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     shutil.copyfile(path, VAR / f"run-{stamp}.json")
 
-    text = table({**floor, "errors": floor_errors}, loads_without_floor(loads), query_detail)
+    details = {"loads": loads, "queries": query_detail, "machine": latest["machine"]}
+    (VAR / "details.json").write_text(json.dumps(details, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = table(loads["floor"], loads_without_floor(loads), query_detail)
     verdicts = budgets({**floor, "errors": floor_errors}, pages, queries)
     failed = [name for name, ok, _detail in verdicts if not ok]
     lines = [
@@ -121,9 +123,13 @@ def write(config, dataset, loads, query_detail, extra_machine):
         f"Idébanken bench · {dataset.get('ideas')} ideas · {dataset.get('votes')} votes · "
         f"{dataset.get('comments')} comments · {dataset.get('database')} · concurrency {config.concurrency} · "
         f"{config.duration:g} s per target after {config.warmup:g} s warm-up",
+        f"Server: {latest['machine']['server']} · {latest['machine']['cpus']} CPUs · load average "
+        f"{latest['machine'].get('loadavg_before')} before, {latest['machine'].get('loadavg_after')} after",
         "",
         text,
         "",
+        "CPU ms: the server processes' CPU time per measured request (PostgreSQL, Redis and Elasticsearch not",
+        "included); it moves far less than rps when other work shares the machine.",
         "Queries: per request with warm caches (cold caches in brackets).",
         "",
         "Budgets:",

@@ -242,14 +242,25 @@ def highlight(text, query, words=SNIPPET_WORDS, wanted=None):
     """A short escaped excerpt of `text` around the first match, matching words wrapped in <mark>."""
     if wanted is None:
         wanted = wanted_prefixes(query, typos=False)
+    wanted = tuple(wanted)
     tokens = re.split(r"(\w+)", text or "")
-    hits = {i for i, token in enumerate(tokens) if token and token[0].isalnum() and _matches(token, wanted)}
-    start = max(0, (min(hits) if hits else 0) - 10)
+    verdicts = {}  # words repeat; and only the excerpt's words need a verdict once the first match is found
+
+    def hit(i):
+        token = tokens[i]
+        if not (token and token[0].isalnum()):
+            return False
+        if token not in verdicts:
+            verdicts[token] = _matches(token, wanted)
+        return verdicts[token]
+
+    first = next((i for i in range(len(tokens)) if hit(i)), 0)
+    start = max(0, first - 10)
     end = min(len(tokens), start + words * 2)
     parts = []
     for i in range(start, end):
         token = tokens[i]
-        if i in hits:
+        if hit(i):
             parts.append(f"<mark>{escape(token)}</mark>")
         else:
             parts.append(escape(token))
@@ -260,7 +271,9 @@ def highlight(text, query, words=SNIPPET_WORDS, wanted=None):
 
 
 def _matches(word, wanted):
-    term = analyse_word(word.lower())
+    lowered = word.lower()
+    term = analyse_word(lowered)
     if not term:  # stop words are never what was searched for
         return False
-    return any(term.startswith(prefix) or fold(word.lower()).startswith(prefix) for prefix in wanted)
+    wanted = tuple(wanted)
+    return term.startswith(wanted) or fold(lowered).startswith(wanted)
