@@ -25,7 +25,12 @@ run: $(VENV)/.installed-run
 	@echo "Idébanken: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) ideabank.asgi:application
 
-test: $(VENV)/.installed-dev
+# The single sign-on tests run a real OpenID Connect provider (npm oidc-provider, pinned by its lockfile).
+tests/oidc_provider/node_modules: tests/oidc_provider/package-lock.json
+	npm ci --prefix tests/oidc_provider --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed-dev tests/oidc_provider/node_modules
 	$(PY) -m pytest -n auto
 
 lint: $(VENV)/.installed-dev
