@@ -91,3 +91,14 @@ def verified_login(client, user):
 @pytest.fixture(name="verified_login")
 def verified_login_fixture():
     return verified_login
+
+
+@pytest.fixture(autouse=True)
+def fresh_channel_layer():
+    """A new channel layer for every test: channels keeps one per process, and channels_redis binds its locks to
+    the event loop that first used them, while each async test runs in a loop of its own."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
