@@ -4,15 +4,12 @@
   "use strict";
 
   var root = document.querySelector("[data-live-url]");
-  if (!root || !window.WebSocket || !document.createElement("template").content) {
+  if (!root || !window.ideabankListen || !document.createElement("template").content) {
     return;
   }
 
-  var MAX_DELAY = 30000;
   // The server closes with these when retrying cannot help (idea gone, or we sent something it refused).
   var FINAL_CODES = [4400, 4404];
-  var delay = 1000;
-  var socket = null;
   var announcer = makeAnnouncer();
 
   function makeAnnouncer() {
@@ -28,39 +25,6 @@
         region.textContent = text;
       }, 100);
     };
-  }
-
-  function socketUrl() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    return scheme + window.location.host + root.getAttribute("data-live-url");
-  }
-
-  function connect() {
-    socket = new WebSocket(socketUrl());
-    socket.addEventListener("open", function () {
-      delay = 1000;
-      // Lets browser tests (and curious developers) see when the page is listening.
-      root.setAttribute("data-live-state", "open");
-    });
-    socket.addEventListener("message", function (message) {
-      var event;
-      try {
-        event = JSON.parse(message.data);
-      } catch (error) {
-        return;
-      }
-      handle(event);
-    });
-    socket.addEventListener("close", function (closing) {
-      root.setAttribute("data-live-state", "closed");
-      if (FINAL_CODES.indexOf(closing.code) >= 0) {
-        return;
-      }
-      // Exponential backoff with jitter, so a restarted server is not hit by every tab at once.
-      var wait = Math.min(delay, MAX_DELAY) * (0.5 + Math.random() / 2);
-      delay = Math.min(delay * 2, MAX_DELAY);
-      window.setTimeout(connect, wait);
-    });
   }
 
   function fragment(html) {
@@ -169,5 +133,5 @@
     }
   }
 
-  connect();
+  window.ideabankListen(root, root.getAttribute("data-live-url"), handle, FINAL_CODES);
 })();

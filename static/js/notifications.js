@@ -4,7 +4,7 @@
   "use strict";
 
   var link = document.querySelector("[data-notifications-url]");
-  if (!link || !window.WebSocket) {
+  if (!link || !window.ideabankListen) {
     return;
   }
   var badge = link.querySelector("[data-unread-count]");
@@ -14,10 +14,8 @@
     return;
   }
 
-  var MAX_DELAY = 30000;
   // The server closes with these when retrying cannot help: logged out, or we sent something it refused.
   var FINAL_CODES = [4400, 4401];
-  var delay = 1000;
 
   function announce(text) {
     if (!status) {
@@ -55,34 +53,5 @@
     }
   }
 
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + window.location.host + link.getAttribute("data-notifications-url"));
-    socket.addEventListener("open", function () {
-      delay = 1000;
-      // Lets browser tests (and curious developers) see when the bell is listening.
-      link.setAttribute("data-live-state", "open");
-    });
-    socket.addEventListener("message", function (message) {
-      var event;
-      try {
-        event = JSON.parse(message.data);
-      } catch (error) {
-        return;
-      }
-      handle(event);
-    });
-    socket.addEventListener("close", function (closing) {
-      link.setAttribute("data-live-state", "closed");
-      if (FINAL_CODES.indexOf(closing.code) >= 0) {
-        return;
-      }
-      // Exponential backoff with jitter, so a restarted server is not hit by every tab at once.
-      var wait = Math.min(delay, MAX_DELAY) * (0.5 + Math.random() / 2);
-      delay = Math.min(delay * 2, MAX_DELAY);
-      window.setTimeout(connect, wait);
-    });
-  }
-
-  connect();
+  window.ideabankListen(link, link.getAttribute("data-notifications-url"), handle, FINAL_CODES);
 })();
