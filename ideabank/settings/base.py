@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ideabank.notifications",
     "ideabank.mfa",
     "ideabank.sso",
+    "ideabank.pagecache",
     "home",
     "search",
     "django_tasks",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ideabank.pagecache.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "ideabank.urls"
@@ -140,6 +142,32 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Whole pages for anonymous visitors (ideabank/pagecache). On by default only with Redis: the cache must
+# be shared by every server process, or a write in one would leave stale pages in the others.
+IDEABANK_PAGE_CACHE_SECONDS = int(os.environ.get("IDEABANK_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+IDEABANK_PAGE_CACHE_VIEWS = frozenset(
+    {
+        "wagtail_serve",
+        "ideas:list",
+        "ideas:detail",
+        "search:search",
+        "search:suggestions",
+        "search:similar",
+        "spread:overview",
+        "spread:organisation",
+        "open_data",
+        "accessibility_statement",
+        "api:list_ideas",
+        "api:idea_detail",
+        "api:list_methods",
+        "api:method_detail",
+        "api:list_comments",
+        "api:search",
+        "api:similar_ideas",
+        "api:spread",
+    }
+)
 
 # Accounts and login
 AUTH_USER_MODEL = "accounts.User"

@@ -19,3 +19,4 @@ ELASTICSEARCH_URL = ""
 SEARCH_INDEX_PREFIX = "test"
 SEARCH_REFRESH = "wait_for"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+IDEABANK_PAGE_CACHE_SECONDS = 0  # tests that need it switch it on

@@ -1,0 +1,77 @@
+"""The cached pages: their keys, the generation that retires them, and the CSRF tokens inside them.
+
+A page is stored under the generation that was current when its rendering began. A write moves the
+generation on after it commits, so a page rendered from older data can never be found again, whatever
+order the reader and the writer ran in.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+
+GENERATION_KEY = "pagecache:generation"
+
+# Private bookkeeping that no public page shows; writing it must not throw every page away.
+PRIVATE_APPS = frozenset({"sessions", "axes", "otp_totp", "django_otp", "mfa", "admin", "django_tasks_db"})
+PRIVATE_MODELS = frozenset({"accounts.usersession", "notifications.notification", "notifications.digest"})
+PRIVATE_FIELDS = frozenset({"last_login"})
+
+# Forms in a cached page must carry the token of the visitor who gets it, not the first visitor's.
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"\x00csrf\x00"
+
+
+def seconds():
+    return settings.IDEABANK_PAGE_CACHE_SECONDS
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def bump():
+    """Retire every cached page (one Redis INCR)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: nothing was cached under one either
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def model_changed(sender, **kwargs):
+    meta = sender._meta
+    update_fields = kwargs.get("update_fields")
+    if (
+        not seconds()
+        or meta.app_label in PRIVATE_APPS
+        or meta.label_lower in PRIVATE_MODELS
+        or (update_fields and update_fields <= PRIVATE_FIELDS)
+    ):
+        return
+    transaction.on_commit(bump, using=kwargs.get("using"))
+
+
+def key(request, current_generation):
+    """One entry per generation, language, scheme, host and full path with its query string."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"pagecache:{current_generation}:{request.LANGUAGE_CODE}:{digest}"
+
+
+def save(cache_key, response):
+    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+    cache.set(cache_key, (response.status_code, list(response.items()), content), timeout=seconds())
+
+
+def load(cache_key, request):
+    """(status, headers, content) of a cached page with this visitor's CSRF token, or None."""
+    entry = cache.get(cache_key)
+    if entry is None:
+        return None
+    status, headers, content = entry
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    return status, headers, content
