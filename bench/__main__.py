@@ -27,6 +27,7 @@ SEARCH_QUERIES = [
     "frivillige",
 ]
 ALL_TARGETS = ("floor", "home", "idea_list", "idea_detail", "search_db", "search_es", "vote", "api_ideas")
+RENDERED_TARGETS = ("home", "idea_list", "idea_detail", "search_db", "search_es", "api_ideas")
 
 
 def run(command, env, capture=False):
@@ -116,8 +117,28 @@ def count_queries(env, built):
     }
     plan_path, result_path = VAR / "queries-plan.json", VAR / "queries.json"
     plan_path.write_text(json.dumps({"pages": pages}), encoding="utf-8")
-    run([PYTHON, "-m", "bench.querycount", str(plan_path), str(result_path)], env)
+    # Queries are the rendering's: with the page cache on, a repeated request would need none.
+    run([PYTHON, "-m", "bench.querycount", str(plan_path), str(result_path)], without_page_cache(env))
     return json.loads(result_path.read_text(encoding="utf-8"))
+
+
+def without_page_cache(env):
+    return {**env, "IDEABANK_PAGE_CACHE_SECONDS": "0"}
+
+
+def serve_and_load(config, env, database_env, target_list, built, label):
+    """Load `target_list` on the site as `env` configures it; search_db on a second configuration of the
+    same server without ELASTICSEARCH_URL, since the site picks its search backend from the settings."""
+    with_elasticsearch = env.get("ELASTICSEARCH_URL")
+    first = [t for t in target_list if t["name"] != "search_db" or not with_elasticsearch]
+    second = [t for t in target_list if t["name"] == "search_db" and with_elasticsearch]
+    loads = {}
+    with Server(env, config.port, config.workers, label) as server:
+        loads.update(load(config, server, first, built, label))
+    if second:
+        with Server(database_env, config.port, config.workers, f"{label}-database-search") as server:
+            loads.update(load(config, server, second, built, f"{label}-db"))
+    return {name: loads[name] for name in ALL_TARGETS if name in loads}
 
 
 def loadavg():
@@ -161,15 +182,14 @@ def main():
         query_detail["search_db"] = query_detail.pop("search")
 
     target_list = targets(config, built, bool(es_url))
-    main_targets = [t for t in target_list if t["name"] != "search_db" or not es_url]
-    with Server(main_env, config.port, config.workers, "main") as server:
-        loads = load(config, server, main_targets, built, "main")
-    if es_url and any(t["name"] == "search_db" for t in target_list):
-        # The site picks its search backend from the settings: the database backend is served by a second
-        # configuration of the same server, without ELASTICSEARCH_URL.
-        with Server(database_env, config.port, config.workers, "database-search") as server:
-            loads.update(load(config, server, [t for t in target_list if t["name"] == "search_db"], built, "db"))
-    ordered = {name: loads[name] for name in ALL_TARGETS if name in loads}
+    ordered = serve_and_load(config, main_env, database_env, target_list, built, "main")
+    rendered = {}
+    if config.rendered:
+        log("Again with the page cache off: every request rendered")
+        again = [t for t in target_list if t["name"] in RENDERED_TARGETS]
+        rendered = serve_and_load(
+            config, without_page_cache(main_env), without_page_cache(database_env), again, built, "rendered"
+        )
 
     extra = {
         "database": built["dataset"]["database"],
@@ -179,7 +199,7 @@ def main():
         "loadavg_after": loadavg(),
         "bench_seconds": round(time.monotonic() - started, 1),
     }
-    report.write(config, built["dataset"], ordered, query_detail, extra)
+    report.write(config, built["dataset"], ordered, query_detail, extra, rendered)
 
 
 if __name__ == "__main__":

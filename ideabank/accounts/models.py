@@ -123,6 +123,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set when the account was deleted: the row stays (anonymised) so that shared ideas and comments keep
     # their organisation; see privacy.delete_account.
     deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True, editable=False)
+    # Whether the user has a confirmed authenticator app, kept in step by ideabank/mfa/signals.py: every
+    # logged-in request asks (mfa/middleware.py), and the user row is loaded anyway.
+    two_factor_enabled = models.BooleanField(_("totrinsbekræftelse slået til"), default=False, editable=False)
 
     objects = UserManager()
 

@@ -8,4 +8,4 @@ class MfaConfig(AppConfig):
     verbose_name = _("Totrinsbekræftelse")
 
     def ready(self):
-        from . import privacy  # noqa: F401  (registers this app's section of the data export)
+        from . import privacy, signals  # noqa: F401  (the data export's section; the user's two-factor flag)

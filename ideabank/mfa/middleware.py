@@ -50,7 +50,7 @@ class SecondFactorMiddleware:
         if user.is_verified():
             return None
         next_path = request.get_full_path() if request.method == "GET" else path
-        if services.is_enabled(user):
+        if user.two_factor_enabled:
             if path.startswith("/api/"):
                 if "HTTP_AUTHORIZATION" in request.META:
                     return None  # a bearer token decides who this is, not the session

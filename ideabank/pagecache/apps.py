@@ -1,9 +1,15 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save
 
 
 class PageCacheConfig(AppConfig):
-    """Moves the cache generation on whenever a model that a public page could show is written."""
+    """Moves the cache generation on whenever a model that a public page could show is saved.
+
+    Deletions are not listened to: a post_delete receiver for every model would stop Django from
+    deleting without loading the rows first. Deleting public content happens in web requests, which
+    move the generation on by themselves (middleware.py); anything else ages out within
+    IDEABANK_PAGE_CACHE_SECONDS.
+    """
 
     name = "ideabank.pagecache"
     label = "pagecache"
@@ -11,5 +17,5 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from . import store
 
-        for signal in (post_save, post_delete, m2m_changed):
+        for signal in (post_save, m2m_changed):
             signal.connect(store.model_changed, dispatch_uid=f"pagecache-{signal}")
