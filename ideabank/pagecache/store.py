@@ -6,6 +6,7 @@ order the reader and the writer ran in.
 """
 
 import hashlib
+import logging
 import re
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.middleware.csrf import get_token
 
 GENERATION_KEY = "pagecache:generation"
+logger = logging.getLogger(__name__)
 
 # Private bookkeeping that no public page shows; writing it must not throw every page away.
 PRIVATE_APPS = frozenset({"sessions", "axes", "otp_totp", "django_otp", "mfa", "admin", "django_tasks_db"})
@@ -34,11 +36,18 @@ def generation():
 
 
 def bump():
-    """Retire every cached page (one Redis INCR)."""
+    """Retire every cached page (one Redis INCR).
+
+    Called after a write has committed: if Redis cannot be reached the write still stands and the request
+    still succeeds (an error here could make a client send it twice); the pages then age out.
+    """
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: nothing was cached under one either
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet: nothing was cached under one either
+            cache.add(GENERATION_KEY, 1, timeout=None)
+    except Exception:
+        logger.exception("Could not retire the cached pages; they expire within %s s", seconds())
 
 
 def model_changed(sender, **kwargs):

@@ -153,3 +153,17 @@ def test_switched_off_nothing_is_cached(client, idea, settings):
     client.get(idea.get_absolute_url())
 
     assert queries(client, idea.get_absolute_url()) > 0
+
+
+def test_a_write_succeeds_when_the_cache_cannot_be_reached(client, idea, colleague, settings, caplog):
+    settings.CACHES = {
+        "default": {"BACKEND": "ideabank.redis_cache.SharedPoolRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    settings.IDEABANK_RATE_LIMITS = {**settings.IDEABANK_RATE_LIMITS, "vote": None}
+    client.force_login(colleague)
+
+    response = client.post(f"/ideer/{idea.pk}/stem/", {"action": "vote"})
+
+    assert response.status_code == 302
+    assert idea.votes.filter(user=colleague).exists()
+    assert "Could not retire the cached pages" in caplog.text
