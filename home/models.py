@@ -8,12 +8,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideabank.validators import USER_TEXT_VALIDATORS
+
 
 class HomePage(Page):
     """Front door of Idébanken: what it is, and where to start (trending ideas, new methods, spread)."""
 
-    lead = models.CharField(_("manchet"), max_length=300, blank=True)
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    lead = models.CharField(_("manchet"), max_length=300, blank=True, validators=USER_TEXT_VALIDATORS)
+    intro = RichTextField(
+        _("introduktion"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        validators=USER_TEXT_VALIDATORS,
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("intro")]
 
@@ -49,12 +56,17 @@ class AccessibilitySettings(BaseSiteSetting):
         _("ansvarlig myndighed"),
         max_length=200,
         blank=True,
+        validators=USER_TEXT_VALIDATORS,
         help_text=_("Den myndighed, der driver Idébanken og svarer for erklæringen, fx 'Socialstyrelsen'."),
     )
     contact_email = models.EmailField(_("kontakt-e-mail"), blank=True)
-    contact_phone = models.CharField(_("kontakttelefon"), max_length=40, blank=True)
+    contact_phone = models.CharField(_("kontakttelefon"), max_length=40, blank=True, validators=USER_TEXT_VALIDATORS)
     contact_hours = models.CharField(
-        _("telefontid"), max_length=200, blank=True, help_text=_("Fx 'Hverdage kl. 9–15'.")
+        _("telefontid"),
+        max_length=200,
+        blank=True,
+        validators=USER_TEXT_VALIDATORS,
+        help_text=_("Fx 'Hverdage kl. 9–15'."),
     )
     status = models.CharField(
         _("overholdelse"), max_length=10, choices=AccessibilityStatus.choices, default=AccessibilityStatus.PARTIAL
@@ -62,6 +74,7 @@ class AccessibilitySettings(BaseSiteSetting):
     known_issues = models.TextField(
         _("kendte problemer"),
         blank=True,
+        validators=USER_TEXT_VALIDATORS,
         help_text=_("Indhold, der ikke er tilgængeligt, og hvorfor. Ét problem pr. linje."),
     )
     prepared_on = models.DateField(_("erklæringen er udarbejdet"), null=True, blank=True)

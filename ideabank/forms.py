@@ -1,7 +1,10 @@
-"""Site forms render in Det Fælles Designsystem's markup; the Wagtail admin keeps its own."""
+"""Site forms render in Det Fælles Designsystem's markup and guard every text field; the Wagtail admin keeps
+its own markup and gets the guard from the model fields' validators."""
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+
+from ideabank.validators import NoControlCharacters, NoCprNumber
 
 
 class DkfdsRenderer(TemplatesSetting):
@@ -14,7 +17,19 @@ class CheckboxList(forms.CheckboxSelectMultiple):
     option_template_name = "forms/widgets/input_option.html"
 
 
-class DkfdsFormMixin:
-    """Mix into any public form: `{{ form }}` then renders labels, hints and errors accessibly."""
+class PersonalDataGuardMixin:
+    """Every text field of the form refuses CPR numbers and control characters, with a message that names
+    the field: the default for text a person types, also in forms that no model field stands behind."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+                field.validators.extend([NoControlCharacters(), NoCprNumber(label=field.label or name)])
+
+
+class DkfdsFormMixin(PersonalDataGuardMixin):
+    """Mix into any public form: `{{ form }}` then renders labels, hints and errors accessibly, and every
+    text field is guarded against personal data."""
 
     default_renderer = DkfdsRenderer()

@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from ideabank.client_ip import client_ip
+
 
 class RateLimited(Exception):
     def __init__(self):
@@ -13,7 +15,7 @@ class RateLimited(Exception):
 
 
 def user_or_ip(group, request):
-    return str(request.user.pk) if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+    return str(request.user.pk) if request.user.is_authenticated else client_ip(request)
 
 
 def check(request, action):

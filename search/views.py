@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from ideabank.ideas import queries
+from ideabank.ids import parse_id
 
 from . import service
 
@@ -127,7 +128,7 @@ def similar(request):
     found = service.similar_ideas(
         clean(request.GET.get("title"), MAX_TITLE),
         clean(request.GET.get("problem"), MAX_PROBLEM),
-        exclude=int(exclude) if exclude.isascii() and exclude.isdigit() and len(exclude) < 19 else None,
+        exclude=parse_id(exclude),
     )
     context = {"similar": [idea for idea, _score in found], "writing": True}
     return TemplateResponse(request, "search/similar_ideas.html", context)

@@ -8,6 +8,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugere og organisationer")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from ideabank import personal_data  # noqa: F401  (its system check: every text field is guarded)
+        from ideabank.ids import IdConverter
+
+        # Before any URL pattern is built: every app's routes use `<id:…>`.
+        register_converter(IdConverter, "id")
+
         from . import sessions  # noqa: F401  (its signal receivers: login clocks, password change)
         from .roles import sync_role_groups
 

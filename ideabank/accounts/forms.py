@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from ideabank.forms import DkfdsFormMixin
+from ideabank.validators import NoDirectionControls
 
 from .models import Organisation, User
 
@@ -23,9 +24,18 @@ class LoginForm(DkfdsFormMixin, AuthenticationForm):
 class SignupForm(DkfdsFormMixin, forms.Form):
     email = forms.EmailField(label=_("Arbejdsmail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     display_name = forms.CharField(
-        label=_("Navn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+        label=_("Navn"),
+        max_length=150,
+        validators=[NoDirectionControls()],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    job_title = forms.CharField(label=_("Stilling"), max_length=150, required=False, help_text=_("Fx socialrådgiver"))
+    job_title = forms.CharField(
+        label=_("Stilling"),
+        max_length=150,
+        required=False,
+        validators=[NoDirectionControls()],
+        help_text=_("Fx socialrådgiver"),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
@@ -42,10 +52,8 @@ class SignupForm(DkfdsFormMixin, forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Der findes allerede en konto med denne e-mail."))
-        return email
+        # Whether the address has an account is not said here: sign-up answers both cases by e-mail.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+
 
 class Organisation(index.Indexed, models.Model):
     """Where a user works. Municipalities come from the reference data; the rest are added by administrators."""
@@ -29,7 +31,7 @@ class Organisation(index.Indexed, models.Model):
         PRIVAT = "privat", _("Privat leverandør")
         FORSKNING = "forskning", _("Forskning/uddannelse")
 
-    name = models.CharField(_("navn"), max_length=200, unique=True)
+    name = models.CharField(_("navn"), max_length=200, unique=True, validators=NAME_VALIDATORS)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     municipality = models.OneToOneField(
@@ -47,6 +49,7 @@ class Organisation(index.Indexed, models.Model):
         _("e-maildomæner"),
         max_length=500,
         blank=True,
+        validators=USER_TEXT_VALIDATORS,
         help_text=_("Kommasepareret, fx 'aarhus.dk, mso.aarhus.dk'. Medarbejdere med disse domæner kan oprette sig."),
     )
 
@@ -106,8 +109,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with e-mail. Roles are groups (see roles.py)."""
 
     email = models.EmailField(_("e-mail"), unique=True)
-    display_name = models.CharField(_("navn"), max_length=150)
-    job_title = models.CharField(_("stilling"), max_length=150, blank=True)
+    display_name = models.CharField(_("navn"), max_length=150, validators=NAME_VALIDATORS)
+    job_title = models.CharField(_("stilling"), max_length=150, blank=True, validators=NAME_VALIDATORS)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

@@ -1,11 +1,26 @@
-"""Rules for accounts: who may sign up, and how operators create users."""
+"""Rules for accounts: who may sign up, how a profile changes, and how operators create users."""
 
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideabank.validators import NAME_VALIDATORS
+
 from .models import Invitation, Organisation, User
 from .roles import Role, assign_role
+
+PROFILE_FIELDS = ("display_name", "job_title", "language")
+
+
+class ActivationTokenGenerator(PasswordResetTokenGenerator):
+    """Links that confirm a new account's e-mail. A link stops working once the account has been used."""
+
+    key_salt = "ideabank.accounts.activation"
+
+
+activation_tokens = ActivationTokenGenerator()
 
 
 class SignupRefused(Exception):
@@ -52,14 +67,72 @@ def signup_organisation(email, organisation=None, invitation=None):
 
 @transaction.atomic
 def sign_up(*, email, password, display_name, job_title="", organisation=None, invitation=None):
+    """Create the account, or return None when the e-mail already has one.
+
+    Only an invitation (which reached this very address) makes an active account at once; any other new
+    account waits until its owner follows the link in the confirmation e-mail (see `activate`). Callers
+    answer both cases alike and send the e-mail (ideabank.accounts.emails), so that sign-up never tells
+    whether an address has an account.
+    """
     chosen = signup_organisation(email, organisation, invitation)
+    if User.objects.filter(email__iexact=email).exists():
+        return None
     user = User.objects.create_user(
-        email=email, password=password, display_name=display_name, job_title=job_title, organisation=chosen
+        email=email,
+        password=password,
+        display_name=display_name,
+        job_title=job_title,
+        organisation=chosen,
+        is_active=invitation is not None,
     )
     assign_role(user, Role.MEDARBEJDER)
     if invitation is not None:
         Invitation.objects.filter(pk=invitation.pk).update(used_at=timezone.now())
     return user
+
+
+def awaits_activation(user):
+    """A new account whose owner has not yet confirmed the e-mail (blocked accounts have logged in before)."""
+    return not user.is_active and user.last_login is None and user.deleted_at is None
+
+
+@transaction.atomic
+def activate(user, token):
+    """Open a new account from its confirmation link; False when the link is wrong, used or expired."""
+    if user is None or not awaits_activation(user) or not activation_tokens.check_token(user, token):
+        return False
+    User.objects.filter(pk=user.pk).update(is_active=True)
+    user.is_active = True
+    return True
+
+
+def update_profile(user, **changes):
+    """Change the profile fields (PROFILE_FIELDS) with the profile form's rules; nothing changes on an error."""
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(_("Ukendte felter: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    changes = {name: value.strip() if isinstance(value, str) else value for name, value in changes.items()}
+    candidate = User.objects.get(pk=user.pk)
+    for name, value in changes.items():
+        setattr(candidate, name, value)
+    excluded = [field.name for field in User._meta.fields if field.name not in changes]
+    candidate.full_clean(exclude=excluded, validate_unique=False)
+    for name, value in changes.items():
+        setattr(user, name, value)
+    if changes:
+        user.save(update_fields=list(changes))
+    return user
+
+
+def check_token_name(name):
+    """An API token's name is shown on the profile page: the same rules as any name a user types."""
+    name = (name or "").strip()[:100] or "API"
+    for validator in NAME_VALIDATORS:
+        try:
+            validator(name)
+        except ValidationError as error:
+            raise ValidationError({"name": error.messages}) from error
+    return name
 
 
 @transaction.atomic

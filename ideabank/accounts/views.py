@@ -3,16 +3,20 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.models import APIToken
 
+from ideabank.ids import parse_id
 from ideabank.mfa.login import hold_for_second_factor
 
-from . import services
+from . import emails, services
 from .forms import (
     ApiTokenForm,
     LoginForm,
@@ -22,7 +26,7 @@ from .forms import (
     SetPasswordForm,
     SignupForm,
 )
-from .models import Invitation
+from .models import Invitation, User
 from .roles import Role, role_of
 
 
@@ -91,6 +95,7 @@ class SignupView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        invitation = self.get_invitation()
         try:
             user = services.sign_up(
                 email=data["email"],
@@ -98,14 +103,52 @@ class SignupView(FormView):
                 display_name=data["display_name"],
                 job_title=data["job_title"],
                 organisation=data["organisation"],
-                invitation=self.get_invitation(),
+                invitation=invitation,
             )
         except services.SignupRefused as refusal:
             form.add_error("email", str(refusal))
             return self.form_invalid(form)
-        login(self.request, user, backend="ideabank.accounts.backends.AccountBackend")
-        messages.success(self.request, _("Velkommen til Idébanken, %(name)s.") % {"name": user.display_name})
-        return super().form_valid(form)
+        if user is not None and user.is_active:
+            # An invitation reached this address already: no confirmation needed.
+            login(self.request, user, backend="ideabank.accounts.backends.AccountBackend")
+            messages.success(self.request, _("Velkommen til Idébanken, %(name)s.") % {"name": user.display_name})
+            return super().form_valid(form)
+        if user is None:
+            emails.send_account_exists(self.request, User.objects.get(email__iexact=data["email"]))
+        else:
+            emails.send_activation(self.request, user)
+        return redirect("accounts:signup_sent")
+
+
+class SignupSentView(TemplateView):
+    template_name = "accounts/signup_sent.html"
+
+
+class ActivateView(TemplateView):
+    """The link in the confirmation e-mail. A GET only shows a button, since mail scanners open links."""
+
+    template_name = "accounts/activate.html"
+
+    def account(self):
+        try:
+            pk = parse_id(force_str(urlsafe_base64_decode(self.kwargs["uidb64"])))
+        except (ValueError, TypeError):
+            return None
+        user = User.objects.filter(pk=pk).first() if pk else None
+        valid = user and services.awaits_activation(user)
+        return user if valid and services.activation_tokens.check_token(user, self.kwargs["token"]) else None
+
+    def get_context_data(self, **kwargs):
+        account = self.account()
+        return super().get_context_data(account=account, valid=account is not None, **kwargs)
+
+    def post(self, request, uidb64, token):
+        account = self.account()
+        if account is None or not services.activate(account, token):
+            return self.render_to_response(self.get_context_data(), status=400)
+        login(request, account, backend="ideabank.accounts.backends.AccountBackend")
+        messages.success(request, _("Velkommen til Idébanken, %(name)s.") % {"name": account.display_name})
+        return redirect("accounts:profile")
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
@@ -137,7 +180,12 @@ class TokenCreateView(ProfileView):
         form = ApiTokenForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(token_form=form))
-        _token, key = APIToken.create_token(user=request.user, name=form.cleaned_data["name"])
+        try:
+            name = services.check_token_name(form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error("name", error.message_dict["name"])
+            return self.render_to_response(self.get_context_data(token_form=form))
+        _token, key = APIToken.create_token(user=request.user, name=name)
         messages.success(
             request,
             _("Din nye API-nøgle er: %(key)s — kopiér den nu; den vises ikke igen.") % {"key": key},

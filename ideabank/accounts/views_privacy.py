@@ -17,7 +17,7 @@ from wagtail.admin import messages as admin_messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ideabank.forms import DkfdsFormMixin
+from ideabank.forms import DkfdsFormMixin, PersonalDataGuardMixin
 from ideabank.ideas.services import Conflict
 
 from . import privacy
@@ -108,7 +108,7 @@ class AdminExportView(AdministratorRequiredMixin, View):
         return export_response(get_object_or_404(User, pk=pk), request.user)
 
 
-class AdminDeleteForm(forms.Form):
+class AdminDeleteForm(PersonalDataGuardMixin, forms.Form):
     confirm = forms.BooleanField(
         label=gettext_lazy("Ja, slet kontoen"),
         help_text=gettext_lazy("Personoplysningerne slettes og kan ikke genskabes. Sletningen logges."),

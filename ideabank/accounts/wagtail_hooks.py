@@ -49,8 +49,8 @@ register_snippet(AccountsViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_privacy_admin_urls():
     return [
-        path("konti/<int:pk>/slet/", AdminDeleteUserView.as_view(), name="ideabank_accounts_admin_delete"),
-        path("konti/<int:pk>/data/", AdminExportView.as_view(), name="ideabank_accounts_admin_export"),
+        path("konti/<id:pk>/slet/", AdminDeleteUserView.as_view(), name="ideabank_accounts_admin_delete"),
+        path("konti/<id:pk>/data/", AdminExportView.as_view(), name="ideabank_accounts_admin_export"),
     ]
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -7,12 +8,13 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from wagtail.models import APIToken
 
-from ideabank.accounts import privacy
+from ideabank.accounts import privacy, services
 from ideabank.accounts.models import Organisation, User
 from ideabank.accounts.roles import role_of
 from ideabank.mfa import services as mfa_services
 
 from .auth import authenticated
+from .errors import labelled
 
 router = Router(tags=["accounts"])
 
@@ -59,7 +61,9 @@ def organisation_out(organisation):
     }
 
 
-@router.post("/auth/token", response={201: TokenOut}, auth=None, throttle=[AnonRateThrottle("10/m")])
+@router.post(
+    "/auth/token", response={201: TokenOut}, auth=None, throttle=[AnonRateThrottle(settings.IDEABANK_TOKEN_RATE)]
+)
 def create_token(request, payload: TokenRequest):
     """Exchange e-mail and password for a personal API token (shown once)."""
     user = authenticate(request, username=payload.email, password=payload.password)
@@ -68,8 +72,18 @@ def create_token(request, payload: TokenRequest):
     if mfa_services.is_enabled(user):
         # The token would be a way around the code step: with two-factor on, tokens are made on the profile page.
         raise HttpError(403, _("Din konto bruger totrinsbekræftelse. Opret API-nøgler på din profilside."))
-    _token, key = APIToken.create_token(user=user, name=payload.name[:100] or "API")
+    with labelled(APIToken, name=_("Navn på nøglen")):
+        name = services.check_token_name(payload.name)
+    _token, key = APIToken.create_token(user=user, name=name)
     return Status(201, {"token": key})
+
+
+class ProfileIn(Schema):
+    """Only the fields sent change; `language` is "da" or "en"."""
+
+    display_name: str | None = None
+    job_title: str | None = None
+    language: str | None = None
 
 
 @router.get("/me", response=MeOut, auth=authenticated)
@@ -84,6 +98,14 @@ def me(request):
         "role": role_of(user),
         "organisation": organisation_out(user.organisation),
     }
+
+
+@router.patch("/me", response=MeOut, auth=authenticated)
+def update_me(request, payload: ProfileIn):
+    """Change your display name, job title or language, with the same rules as the profile page."""
+    with labelled(User):
+        services.update_profile(request.user, **payload.dict(exclude_unset=True))
+    return me(request)
 
 
 @router.get("/organisations", response=list[OrganisationOut], auth=None)

@@ -128,6 +128,8 @@ def install(api):
 
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, not_found)
+    # An id beyond the database's 64-bit keys (SQLite refuses to bind it) names nothing.
+    api.add_exception_handler(OverflowError, not_found)
     api.add_exception_handler(Throttled, throttled)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(AuthorizationError, forbidden)

@@ -1,9 +1,11 @@
 """GET /api/v1/notifications and POST /api/v1/notifications/read: the signed-in user's own notifications only."""
 
 from datetime import datetime
+from typing import Annotated
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from ideabank.ids import MAX_ID
 from ideabank.notifications import services
 
 from .auth import authenticated
@@ -37,7 +39,7 @@ class NotificationPage(Schema):
 
 
 class ReadIn(Schema):
-    ids: list[int] | None = None
+    ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None = None
 
 
 class ReadOut(Schema):

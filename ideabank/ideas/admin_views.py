@@ -40,6 +40,9 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.models import ModelLogEntry
 
+from ideabank.forms import PersonalDataGuardMixin
+from ideabank.ids import parse_id
+
 from . import services
 from .models import Comment, Idea, Report, Stage
 from .templatetags.ideas import user_text
@@ -71,7 +74,7 @@ def with_next(url, next_url):
 # ---- confirmation + POST actions -------------------------------------------------------------
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(PersonalDataGuardMixin, forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Begrundelse"),
         required=False,
@@ -269,8 +272,8 @@ class TitleSearchFilterForm(BaseFilterForm):
         if query:
             self.is_searching = True
             self.search_query = query
-            if query.isdigit():
-                return objects.filter(pk=int(query)) | objects.filter(title__icontains=query)
+            if parse_id(query):
+                return objects.filter(pk=parse_id(query)) | objects.filter(title__icontains=query)
             return objects.filter(title__icontains=query)
         return objects
 
@@ -282,9 +285,9 @@ class PublishedIdeasMixin:
 
     def get_object_list(self):
         ideas = Idea.objects.filter(status__in=PUBLIC_STATUSES).select_related("organisation")
-        exclude = self.request.GET.get("exclude", "")
-        if exclude.isdigit():
-            ideas = ideas.exclude(pk=int(exclude))
+        exclude = parse_id(self.request.GET.get("exclude", ""))
+        if exclude:
+            ideas = ideas.exclude(pk=exclude)
         return ideas.order_by("-published_at", "-pk")
 
     @cached_property
@@ -304,7 +307,7 @@ class IdeaChooseResultsView(ModeratorRequiredMixin, PublishedIdeasMixin, ChooseR
     pass
 
 
-class MergeForm(forms.Form):
+class MergeForm(PersonalDataGuardMixin, forms.Form):
     into = forms.ModelChoiceField(
         label=gettext_lazy("Læg sammen med"),
         queryset=Idea.objects.filter(status__in=PUBLIC_STATUSES),

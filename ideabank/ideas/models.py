@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from ideabank.validators import USER_TEXT_VALIDATORS
+from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS, PlausibleDate
 
 TEXT_MAX = 5000
 TITLE_MAX = 150
@@ -66,7 +66,7 @@ class Idea(models.Model):
     title = models.CharField(
         _("titel"),
         max_length=TITLE_MAX,
-        validators=USER_TEXT_VALIDATORS,
+        validators=NAME_VALIDATORS,
         help_text=_("Kort og konkret, fx 'Fast kontaktperson til unge efter anbringelse'."),
     )
     problem = user_text(_("problem"), help_text=_("Hvilket konkret problem løser idéen? Hvem oplever det?"))
@@ -293,8 +293,8 @@ class TriedReport(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="tried_reports")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="tried_reports")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    tried_from = models.DateField(_("afprøvet fra"))
-    tried_to = models.DateField(_("afprøvet til"), null=True, blank=True)
+    tried_from = models.DateField(_("afprøvet fra"), validators=[PlausibleDate()])
+    tried_to = models.DateField(_("afprøvet til"), null=True, blank=True, validators=[PlausibleDate()])
     what_happened = user_text(
         _("hvad skete der?"), help_text=_("Hvad gjorde I, og hvad kom der ud af det for borgerne?")
     )

@@ -396,6 +396,22 @@ def hide(moderator, target, reason=""):
 
 
 @transaction.atomic
+def hide_for_personal_data(target, reason):
+    """Hide an idea or comment in which stored text was found to hold personal data, until a moderator
+    decides (the moderation queue shows it as hidden; restoring is the moderator's call). Logged as the
+    system's action."""
+    if isinstance(target, Idea):
+        if target.status in (Idea.Status.PUBLISHED, Idea.Status.PENDING, Idea.Status.ARCHIVED):
+            Idea.objects.filter(pk=target.pk).update(status=Idea.Status.HIDDEN)
+            target.status = Idea.Status.HIDDEN
+            _changed(target)
+    elif target.status == Comment.Status.VISIBLE:
+        _set_comment_status(target, Comment.Status.HIDDEN)
+    log(instance=target, action="ideabank.hide", user=None, data={"reason": reason, "reports_closed": 0})
+    return target
+
+
+@transaction.atomic
 def restore(moderator, target):
     """Make hidden content visible again (or keep visible content) and dismiss its open reports."""
     require(is_moderator(moderator), _("Kun moderatorer kan gendanne indhold."))

@@ -28,6 +28,7 @@ from taggit.models import Tag
 
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
+from ideabank.ids import parse_id
 from ideabank.taxonomy.models import TargetGroup
 
 from . import queries, services
@@ -481,8 +482,7 @@ def comment_create(request, pk):
     idea = visible_idea_or_404(request, pk)
     if not request.user.is_authenticated:
         return login_first(idea.get_absolute_url())
-    parent_id = request.POST.get("parent", "").strip()
-    parent_id = int(parent_id) if parent_id.isdigit() else None
+    parent_id = parse_id(request.POST.get("parent", "").strip())
     if parent_id:
         form = CommentForm(request.POST, auto_id=f"id_reply{parent_id}_%s", label=_("Dit svar"))
     else:
@@ -643,9 +643,7 @@ def tried(request, pk):
 def _follow_target(request, kind, value):
     """The object a follow form names, or None. Ideas must be visible to the user."""
     if kind == "idea":
-        if not value.isdigit():
-            return None
-        idea = Idea.objects.filter(pk=int(value)).first()
+        idea = Idea.objects.filter(pk=parse_id(value)).first() if parse_id(value) else None
         return idea if idea and services.can_view(request.user, idea) else None
     if kind == "tag":
         return Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
@@ -654,7 +652,7 @@ def _follow_target(request, kind, value):
     if kind == "method":
         from ideabank.methods.models import MethodPage
 
-        return MethodPage.objects.live().public().filter(pk=int(value)).first() if value.isdigit() else None
+        return MethodPage.objects.live().public().filter(pk=parse_id(value)).first() if parse_id(value) else None
     return Organisation.objects.filter(slug=value).first()
 
 
@@ -663,8 +661,8 @@ def follow(request):
     """Follow or unfollow an idea, a tag, a target group or an organisation (`kind` + `value`)."""
     form = FollowForm(request.POST)
     default = reverse("ideas:list")
-    if form.is_valid() and form.cleaned_data["kind"] == "idea" and form.cleaned_data["value"].isdigit():
-        default = reverse("ideas:detail", args=[int(form.cleaned_data["value"])])
+    if form.is_valid() and form.cleaned_data["kind"] == "idea" and parse_id(form.cleaned_data["value"]):
+        default = reverse("ideas:detail", args=[parse_id(form.cleaned_data["value"])])
     back = safe_next(request, default)
     if not request.user.is_authenticated:
         return login_first(back)

@@ -82,8 +82,8 @@ class ReportQueueViewSet(ListingViewSet):
     def get_urlpatterns(self):
         return [
             *self.listing_urlpatterns(),
-            path("hide/<str:kind>/<int:pk>/", self.action(views.HideView), name="hide"),
-            path("restore/<str:kind>/<int:pk>/", self.action(views.RestoreView), name="restore"),
+            path("hide/<str:kind>/<id:pk>/", self.action(views.HideView), name="hide"),
+            path("restore/<str:kind>/<id:pk>/", self.action(views.RestoreView), name="restore"),
         ]
 
 
@@ -100,8 +100,8 @@ class BlockedUsersViewSet(ListingViewSet):
     def get_urlpatterns(self):
         return [
             *self.listing_urlpatterns(),
-            path("block/<int:pk>/", self.action(views.BlockUserView), name="block"),
-            path("unblock/<int:pk>/", self.action(views.UnblockUserView), name="unblock"),
+            path("block/<id:pk>/", self.action(views.BlockUserView), name="block"),
+            path("unblock/<id:pk>/", self.action(views.UnblockUserView), name="unblock"),
         ]
 
 
@@ -182,13 +182,13 @@ class IdeaModerationViewSet(ModerationActionsMixin, ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("hide/<int:pk>/", self.action(views.HideView), idea, name="hide"),
-            path("restore/<int:pk>/", self.action(views.RestoreView), idea, name="restore"),
-            path("approve/<int:pk>/", self.action(views.ApproveView), idea, name="approve"),
-            path("merge/<int:pk>/", merge, idea, name="merge"),
+            path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
+            path("history/<id:pk>/", self.history_view, name="history"),
+            path("history-results/<id:pk>/", self.history_results_view, name="history_results"),
+            path("hide/<id:pk>/", self.action(views.HideView), idea, name="hide"),
+            path("restore/<id:pk>/", self.action(views.RestoreView), idea, name="restore"),
+            path("approve/<id:pk>/", self.action(views.ApproveView), idea, name="approve"),
+            path("merge/<id:pk>/", merge, idea, name="merge"),
         ]
 
 

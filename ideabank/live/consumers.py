@@ -41,6 +41,13 @@ async def _signed_in_as(session_key, user_id):
     return user.is_authenticated and user.is_active and user.pk == user_id
 
 
+class UnknownPathConsumer(AsyncJsonWebsocketConsumer):
+    """Any other path under the WebSocket router: refused at the handshake (403), not left to a 500."""
+
+    async def connect(self):
+        await self.close()
+
+
 class ListeningConsumer(AsyncJsonWebsocketConsumer):
     """A socket that only listens to one group; anything a client sends except a ping closes that client."""
 

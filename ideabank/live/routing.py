@@ -1,10 +1,11 @@
 """WebSocket routes under /ws/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from ideabank.live.consumers import IdeaConsumer, NotificationConsumer
+from ideabank.live.consumers import IdeaConsumer, NotificationConsumer, UnknownPathConsumer
 
 websocket_urlpatterns = [
-    path("ws/ideas/<int:idea_id>/", IdeaConsumer.as_asgi()),
+    path("ws/ideas/<id:idea_id>/", IdeaConsumer.as_asgi()),
     path("ws/notifications/", NotificationConsumer.as_asgi()),
+    re_path(r"", UnknownPathConsumer.as_asgi()),
 ]

@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ideabank.forms import PersonalDataGuardMixin
+
 from .elements import Conclusion, Score, elements
 from .models import MethodPage
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(PersonalDataGuardMixin, forms.Form):
     """One score and one justification per element, then the editor's conclusion."""
 
     conclusion = forms.ChoiceField(
@@ -45,7 +47,7 @@ class AssessmentForm(forms.Form):
         }
 
 
-class PromotionForm(forms.Form):
+class PromotionForm(PersonalDataGuardMixin, forms.Form):
     into = forms.ModelChoiceField(
         label=_("Føj til en eksisterende metode"),
         queryset=MethodPage.objects.order_by("title"),

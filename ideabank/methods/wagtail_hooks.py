@@ -13,10 +13,10 @@ from .services import is_editor
 
 admin_urls = [
     path("queue/", views.EscalationQueueView.as_view(), name="queue"),
-    path("assess/idea/<int:pk>/", views.AssessView.as_view(kind="idea"), name="assess_idea"),
-    path("assess/method/<int:pk>/", views.AssessView.as_view(kind="method"), name="assess_method"),
-    path("promote/<int:pk>/", views.PromoteView.as_view(), name="promote"),
-    path("pin/<int:pk>/", views.PinView.as_view(), name="pin"),
+    path("assess/idea/<id:pk>/", views.AssessView.as_view(kind="idea"), name="assess_idea"),
+    path("assess/method/<id:pk>/", views.AssessView.as_view(kind="method"), name="assess_method"),
+    path("promote/<id:pk>/", views.PromoteView.as_view(), name="promote"),
+    path("pin/<id:pk>/", views.PinView.as_view(), name="pin"),
 ]
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideabank.ids import parse_id
+
 from . import emails, services
 from .forms import PreferencesForm
 from .models import Verb
@@ -34,7 +36,8 @@ def notification_list(request):
 def mark_read(request):
     """Mark one notification (`id`) or, without an id, all of them read."""
     raw = request.POST.get("id", "")
-    ids = [int(raw)] if raw.isdigit() else None
+    notification_id = parse_id(raw)
+    ids = [notification_id] if notification_id else None
     if raw and ids is None:
         return redirect("notifications:list")
     count = services.mark_read(request.user, ids)

@@ -191,6 +191,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "ideabank.accounts.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "ideabank.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "ideabank.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -219,6 +221,12 @@ IDEABANK_RATE_LIMITS = {
     "mfa": os.environ.get("RATE_LIMIT_MFA", "5/15m"),
 }
 RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
+# Exchanging e-mail and password for an API token (POST /api/v1/auth/token), per client address.
+IDEABANK_TOKEN_RATE = os.environ.get("RATE_LIMIT_TOKEN", "10/m")
+# How many proxies of our own stand in front (nginx: 1). Only then is X-Forwarded-For read, for every
+# throttle and lockout (ideabank/client_ip.py); with 0 a client could claim any address.
+IDEABANK_TRUSTED_PROXIES = int(os.environ.get("IDEABANK_TRUSTED_PROXIES", "0"))
+NINJA_NUM_PROXIES = IDEABANK_TRUSTED_PROXIES
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
 
 # Language: Danish first, English second. Source strings are Danish.
@@ -257,6 +265,8 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
 SEARCH_REFRESH = False  # Elasticsearch makes writes searchable within a second; tests wait for them
 
 WAGTAIL_SITE_NAME = "Idébanken"
+# No third-party requests (DESIGN §9): Gravatar would send a hash of every editor's e-mail; initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{IDEABANK_PORT}")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True

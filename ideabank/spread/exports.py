@@ -49,18 +49,31 @@ class Column:
         )
 
     def csv_value(self, value):
-        """The value as the CSV cell: lists joined with "; ", structured values as compact JSON."""
+        """The value as the CSV cell: lists joined with "; ", structured values as compact JSON, and text
+        that a spreadsheet would run as a formula neutralised. Numbers are ours and stay numbers."""
         if value is None:
             return ""
+        if self.kind in NUMERIC_KINDS:
+            return str(value)
         if self.kind == "list":
-            return LIST_SEPARATOR.join(value)
+            return neutralise_formula(LIST_SEPARATOR.join(value))
         if self.kind == "json":
-            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        return str(value)
+            return neutralise_formula(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return neutralise_formula(str(value))
 
     @property
     def kind_label(self):
         return KIND_LABELS[self.kind]
+
+
+NUMERIC_KINDS = {"integer", "decimal"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(cell):
+    """OWASP's rule against CSV injection: a cell that starts like a formula gets a leading apostrophe, so
+    a spreadsheet shows `=HYPERLINK(…)` from a staff-written title as text instead of running it."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 KIND_LABELS = {

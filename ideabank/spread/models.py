@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ideabank.validators import USER_TEXT_VALIDATORS
+from ideabank.validators import USER_TEXT_VALIDATORS, PlausibleDate
 
 
 class AdoptionStatus(models.TextChoices):
@@ -36,7 +36,7 @@ class Adoption(models.Model):
         "accounts.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="adoptions"
     )
     status = models.CharField(_("status"), max_length=12, choices=AdoptionStatus.choices)
-    started = models.DateField(_("startdato"))
+    started = models.DateField(_("startdato"), validators=[PlausibleDate()])
     stopped_reason = models.TextField(_("begrundelse for stop"), blank=True, validators=USER_TEXT_VALIDATORS)
     contact = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,8 +75,8 @@ class StatusChange(models.Model):
 
     adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="history")
     status = models.CharField(_("status"), max_length=12, choices=AdoptionStatus.choices)
-    changed_on = models.DateField(_("dato"))
-    reason = models.TextField(_("begrundelse"), blank=True)
+    changed_on = models.DateField(_("dato"), validators=[PlausibleDate()])
+    reason = models.TextField(_("begrundelse"), blank=True, validators=USER_TEXT_VALIDATORS)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -93,8 +93,8 @@ class OutcomeReport(models.Model):
     """What one period of an adoption achieved for citizens. Counts only — never citizen-level data."""
 
     adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="outcomes")
-    period_start = models.DateField(_("periodens start"))
-    period_end = models.DateField(_("periodens slut"))
+    period_start = models.DateField(_("periodens start"), validators=[PlausibleDate()])
+    period_end = models.DateField(_("periodens slut"), validators=[PlausibleDate()])
     citizens_reached = models.PositiveIntegerField(_("borgere nået"))
     citizens_asked = models.PositiveIntegerField(_("borgere spurgt"))
     citizens_helped = models.PositiveIntegerField(_("borgere, der følte sig hjulpet"))

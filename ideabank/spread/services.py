@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ideabank.ideas.services import Conflict, require_active_staff
 from ideabank.methods.models import OutcomeIndicator
 from ideabank.methods.services import is_editor
-from ideabank.validators import USER_TEXT_VALIDATORS
+from ideabank.validators import USER_TEXT_VALIDATORS, check_plausible_dates
 
 from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
 
@@ -53,6 +53,15 @@ def _validate_text(field, value, limit):
         raise ValidationError({field: error.messages}) from error
 
 
+def _implausible(**dates):
+    """{field: messages} for the dates outside 1990 … a year ahead, so that they join the other errors."""
+    try:
+        check_plausible_dates(**dates)
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
 def _check_status(status, reason, started):
     if status not in AdoptionStatus.values:
         raise ValidationError({"status": _("Vælg en status: overvejer, afprøver, implementeret eller stoppet.")})
@@ -60,6 +69,8 @@ def _check_status(status, reason, started):
         raise ValidationError({"reason": _("Skriv kort, hvorfor I er stoppet – det kan andre lære af.")})
     if started is not None and started > timezone.localdate():
         raise ValidationError({"started": _("Startdatoen ligger i fremtiden.")})
+    if started is not None:
+        check_plausible_dates(started=started)
     _validate_text("reason", reason or "", REASON_MAX)
 
 
@@ -137,6 +148,7 @@ def change(user, adoption, *, status=None, started=None, contact=None, reason=""
         if moving:
             if changed_on > today:
                 raise ValidationError({"changed_on": _("Datoen ligger i fremtiden.")})
+            check_plausible_dates(changed_on=changed_on)
             if history and changed_on < history[-1].changed_on:
                 raise ValidationError({"changed_on": _("Datoen ligger før den seneste statusændring.")})
             if new_status == AdoptionStatus.STOPPED and not reason:
@@ -251,6 +263,8 @@ def report_outcome(
             errors["citizens_helped"] = _("Der kan ikke være flere, der følte sig hjulpet, end der blev spurgt.")
     if period_start is None:
         errors["period_start"] = _("Feltet skal udfyldes.")
+    elif not_plausible := _implausible(period_start=period_start):
+        errors.update(not_plausible)
     if period_end is None:
         errors["period_end"] = _("Feltet skal udfyldes.")
     elif period_start is not None and period_end <= period_start:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+
 
 class Region(models.Model):
     """One of the five Danish regions, keyed by its official code (1081–1085)."""
@@ -42,9 +44,9 @@ class Municipality(models.Model):
 class Vocabulary(models.Model):
     """A curated term editors maintain as a snippet; the slug is the stable key used in URLs and the API."""
 
-    name = models.CharField(_("navn"), max_length=100, unique=True)
+    name = models.CharField(_("navn"), max_length=100, unique=True, validators=NAME_VALIDATORS)
     slug = models.SlugField(_("kort navn"), max_length=100, unique=True, blank=True)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, validators=USER_TEXT_VALIDATORS)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

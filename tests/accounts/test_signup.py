@@ -1,5 +1,9 @@
 """Self sign-up (DESIGN §1): by e-mail domain, by IDEABANK_SIGNUP_DOMAINS with a chosen
-organisation, or by invitation. Everyone who signs up is a Medarbejder."""
+organisation, or by invitation. Everyone who signs up is a Medarbejder. Without an invitation the account
+opens when its owner follows the link in the confirmation e-mail, and sign-up answers a known and an
+unknown address alike (issue #14)."""
+
+import re
 
 from datetime import timedelta
 
@@ -36,6 +40,21 @@ def form_data(email, **overrides):
     return data
 
 
+SENT_URL = reverse("accounts:signup_sent")
+
+
+def activation_link(mailbox, email):
+    message = next(message for message in reversed(mailbox) if message.to == [email])
+    return re.search(r"http://testserver(/konto/opret/bekraeft/\S+/)", message.body).group(1)
+
+
+def activate(client, mailbox, email):
+    """Follow the confirmation link as its owner would: open it, then confirm."""
+    link = activation_link(mailbox, email)
+    assert client.get(link).status_code == 200
+    return client.post(link)
+
+
 def logged_in_user(client):
     response = client.get(reverse("accounts:profile"))
     return response.wsgi_request.user if response.status_code == 200 else None
@@ -47,12 +66,20 @@ def test_signup_page_renders(client):
     assert "Opret konto" in response.content.decode()
 
 
-def test_signup_with_an_organisation_domain_joins_it_as_medarbejder(client, aarhus_domain):
+def test_signup_with_an_organisation_domain_joins_it_as_medarbejder(client, aarhus_domain, mailoutbox):
     response = client.post(SIGNUP_URL, form_data("Karen@Aarhus.dk"))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == SENT_URL
     user = User.objects.get(email="karen@aarhus.dk")
+    assert not user.is_active
+    assert logged_in_user(client) is None
+
+    confirmed = activate(client, mailoutbox, "karen@aarhus.dk")
+
+    assert confirmed["Location"] == reverse("accounts:profile")
+    user.refresh_from_db()
+    assert user.is_active
     assert user.organisation == aarhus_domain
     assert user.display_name == "Karen Blixen"
     assert user.job_title == "Socialrådgiver"
@@ -75,10 +102,49 @@ def test_domain_owner_wins_over_a_chosen_organisation(client, aarhus_domain, ode
     assert User.objects.get(email="karen@aarhus.dk").organisation == aarhus_domain
 
 
-def test_signup_shows_a_welcome_message(client, aarhus_domain):
+def test_signup_asks_to_check_the_email_then_welcomes(client, aarhus_domain, mailoutbox):
     response = client.post(SIGNUP_URL, form_data("karen@aarhus.dk"), follow=True)
     assert response.status_code == 200
-    assert "Velkommen til Idébanken, Karen Blixen." in response.content.decode()
+    assert "Tjek din e-mail" in response.content.decode()
+    assert mailoutbox[-1].subject == "Bekræft din e-mail til Idébanken"
+
+    link = activation_link(mailoutbox, "karen@aarhus.dk")
+    welcome = client.post(link, follow=True)
+    assert "Velkommen til Idébanken, Karen Blixen." in welcome.content.decode()
+
+
+def test_a_confirmation_link_works_once(client, aarhus_domain, mailoutbox):
+    client.post(SIGNUP_URL, form_data("karen@aarhus.dk"))
+    link = activation_link(mailoutbox, "karen@aarhus.dk")
+    assert client.post(link).status_code == 302
+    client.logout()
+
+    again = client.post(link)
+
+    assert again.status_code == 400
+    assert "Linket virker ikke" in again.content.decode()
+    assert logged_in_user(client) is None
+
+
+@pytest.mark.parametrize("token", ["wrong-token", "²", ""])
+def test_a_wrong_confirmation_link_opens_nothing(client, aarhus_domain, mailoutbox, token):
+    client.post(SIGNUP_URL, form_data("karen@aarhus.dk"))
+    link = activation_link(mailoutbox, "karen@aarhus.dk")
+    uid = link.split("/")[-3]
+    response = client.post(f"/konto/opret/bekraeft/{uid}/{token}x/")
+    assert response.status_code == 400
+    assert not User.objects.get(email="karen@aarhus.dk").is_active
+
+
+def test_a_blocked_account_is_not_opened_by_a_confirmation_link(client, aarhus_domain, mailoutbox):
+    client.post(SIGNUP_URL, form_data("karen@aarhus.dk"))
+    link = activation_link(mailoutbox, "karen@aarhus.dk")
+    activate(client, mailoutbox, "karen@aarhus.dk")
+    client.logout()
+    User.objects.filter(email="karen@aarhus.dk").update(is_active=False)  # blocked by a moderator
+
+    assert client.post(link).status_code == 400
+    assert not User.objects.get(email="karen@aarhus.dk").is_active
 
 
 def test_unknown_domain_is_refused_in_danish_and_creates_nothing(client, aarhus_domain):
@@ -112,7 +178,7 @@ def test_organisation_without_domains_lets_nobody_in(client, aarhus):
 # --- IDEABANK_SIGNUP_DOMAINS -----------------------------------------------------------------
 
 
-def test_signup_domain_setting_lets_the_user_choose_an_organisation(client, settings):
+def test_signup_domain_setting_lets_the_user_choose_an_organisation(client, settings, mailoutbox):
     settings.IDEABANK_SIGNUP_DOMAINS = ["frivillig.dk"]
     forening = OrganisationFactory(name="Kirkens Korshær")
 
@@ -122,7 +188,6 @@ def test_signup_domain_setting_lets_the_user_choose_an_organisation(client, sett
     user = User.objects.get(email="per@frivillig.dk")
     assert user.organisation == forening
     assert role_of(user) == Role.MEDARBEJDER
-    assert logged_in_user(client) == user
 
 
 def test_signup_domain_setting_requires_an_organisation(client, settings):
@@ -260,16 +325,28 @@ def test_short_password_message_is_danish(client, aarhus_domain):
     assert "Denne adgangskode er for kort" in response.content.decode()
 
 
-def test_duplicate_email_is_refused(client, aarhus_domain):
+def test_a_known_address_gets_the_same_answer_and_its_owner_an_email(client, aarhus_domain, mailoutbox):
     existing = UserFactory(email="karen@aarhus.dk", organisation=aarhus_domain)
-    response = client.post(SIGNUP_URL, form_data("KAREN@aarhus.dk", display_name="Anden Karen"))
+    known = client.post(SIGNUP_URL, form_data("KAREN@aarhus.dk", display_name="Anden Karen"))
+    unknown = client.post(SIGNUP_URL, form_data("ny@aarhus.dk"))
 
-    assert response.status_code == 200
-    assert "Der findes allerede en konto med denne e-mail." in response.content.decode()
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"]) == (302, SENT_URL)
     assert User.objects.filter(email__iexact="karen@aarhus.dk").count() == 1
     existing.refresh_from_db()
     assert existing.display_name != "Anden Karen"
     assert existing.check_password(PASSWORD)
+    to_owner = next(message for message in mailoutbox if message.to == ["karen@aarhus.dk"])
+    assert to_owner.subject == "Du har allerede en konto i Idébanken"
+    assert "/konto/adgangskode/nulstil/" in to_owner.body
+    assert "bekraeft" not in to_owner.body
+
+
+def test_signing_up_again_before_confirming_sends_a_fresh_link(client, aarhus_domain, mailoutbox):
+    client.post(SIGNUP_URL, form_data("karen@aarhus.dk"))
+    client.post(SIGNUP_URL, form_data("karen@aarhus.dk"))
+    assert len(mailoutbox) == 2
+    assert "bekraeft" in mailoutbox[1].body
+    assert User.objects.filter(email="karen@aarhus.dk").count() == 1
 
 
 @pytest.mark.parametrize("missing", ["email", "display_name", "password1", "password2"])

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ideabank.ideas.models import Stage
+from ideabank.validators import USER_TEXT_VALIDATORS
 
 from ..blocks import RICH_TEXT_FEATURES, MethodDescriptionBlock
 from ..elements import EVIDENCE_LEVELS, Dimension, Level
@@ -24,7 +25,7 @@ class MethodPageTag(TaggedItemBase):
 class MethodIndexPage(Page):
     """The catalogue of methods, filterable by target group, theme, stage and knowledge declaration."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduktion"), blank=True, features=RICH_TEXT_FEATURES, validators=USER_TEXT_VALIDATORS)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -58,22 +59,31 @@ def declaration_level(dimension):
 
 
 def declaration_justification():
-    return models.TextField(_("begrundelse"), blank=True)
+    return models.TextField(_("begrundelse"), blank=True, validators=USER_TEXT_VALIDATORS)
 
 
 class MethodPage(Page):
     """A documented method: what it solves, for whom, how to do it, what it costs, and how strong the
     knowledge behind it is. Ideas are promoted into it (see Promotion), and #7 adds where it has spread."""
 
-    summary = models.TextField(_("resumé"), max_length=600, help_text=_("Et kort afsnit til oversigter og søgning."))
-    problem = RichTextField(_("problem"), features=RICH_TEXT_FEATURES, blank=True)
+    summary = models.TextField(
+        _("resumé"),
+        max_length=600,
+        validators=USER_TEXT_VALIDATORS,
+        help_text=_("Et kort afsnit til oversigter og søgning."),
+    )
+    problem = RichTextField(_("problem"), features=RICH_TEXT_FEATURES, blank=True, validators=USER_TEXT_VALIDATORS)
     target_groups = ParentalManyToManyField("taxonomy.TargetGroup", verbose_name=_("målgrupper"), blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", verbose_name=_("indsatsområder"), blank=True)
     tags = ClusterTaggableManager(through=MethodPageTag, verbose_name=_("emneord"), blank=True)
-    theory_of_change = RichTextField(_("forandringsteori"), features=RICH_TEXT_FEATURES, blank=True)
+    theory_of_change = RichTextField(
+        _("forandringsteori"), features=RICH_TEXT_FEATURES, blank=True, validators=USER_TEXT_VALIDATORS
+    )
     description = StreamField(MethodDescriptionBlock(), verbose_name=_("beskrivelse"), blank=True)
-    goals = RichTextField(_("mål"), features=RICH_TEXT_FEATURES, blank=True)
-    resources = RichTextField(_("ressourcer og økonomi"), features=RICH_TEXT_FEATURES, blank=True)
+    goals = RichTextField(_("mål"), features=RICH_TEXT_FEATURES, blank=True, validators=USER_TEXT_VALIDATORS)
+    resources = RichTextField(
+        _("ressourcer og økonomi"), features=RICH_TEXT_FEATURES, blank=True, validators=USER_TEXT_VALIDATORS
+    )
     research = ParentalManyToManyField(
         "methods.ResearchItem", verbose_name=_("forskning"), blank=True, related_name="methods"
     )
@@ -173,8 +183,13 @@ class OutcomeIndicator(Orderable):
         DOWN = "down", _("Skal gå ned")
 
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(_("indikator"), max_length=200)
-    unit = models.CharField(_("enhed"), max_length=60, help_text=_("Fx 'andel i job', 'dage', 'point på skala 1-10'."))
+    name = models.CharField(_("indikator"), max_length=200, validators=USER_TEXT_VALIDATORS)
+    unit = models.CharField(
+        _("enhed"),
+        max_length=60,
+        validators=USER_TEXT_VALIDATORS,
+        help_text=_("Fx 'andel i job', 'dage', 'point på skala 1-10'."),
+    )
     direction = models.CharField(_("ønsket retning"), max_length=4, choices=Direction.choices, default=Direction.UP)
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("unit"), FieldPanel("direction")])]

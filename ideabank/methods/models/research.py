@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+
 
 class ResearchItem(index.Indexed, models.Model):
     """A study or evaluation behind a method, kept once in the research library and linked to many methods."""
@@ -15,12 +17,14 @@ class ResearchItem(index.Indexed, models.Model):
         QUALITATIVE = "qualitative", _("Kvalitativt studie")
         PRACTICE = "practice", _("Praksiserfaring")
 
-    title = models.CharField(_("titel"), max_length=300)
-    authors = models.CharField(_("forfattere"), max_length=300)
+    title = models.CharField(_("titel"), max_length=300, validators=NAME_VALIDATORS)
+    authors = models.CharField(_("forfattere"), max_length=300, validators=USER_TEXT_VALIDATORS)
     year = models.PositiveSmallIntegerField(_("år"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
     link = models.URLField(_("link"), blank=True)
     design = models.CharField(_("design"), max_length=12, choices=Design.choices)
-    findings = models.TextField(_("fund"), help_text=_("Hvad fandt undersøgelsen? Kort og præcist."))
+    findings = models.TextField(
+        _("fund"), validators=USER_TEXT_VALIDATORS, help_text=_("Hvad fandt undersøgelsen? Kort og præcist.")
+    )
 
     panels = [
         FieldPanel("title"),
