@@ -19,13 +19,16 @@ class CheckboxList(forms.CheckboxSelectMultiple):
 
 class PersonalDataGuardMixin:
     """Every text field of the form refuses CPR numbers and control characters, with a message that names
-    the field: the default for text a person types, also in forms that no model field stands behind."""
+    the field: the default for text a person types, also in forms that no model field stands behind.
+    Applied when the form is cleaned, so that fields a form adds in its own __init__ are guarded too."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def full_clean(self):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
-                field.validators.extend([NoControlCharacters(), NoCprNumber(label=field.label or name)])
+                # One labelled guard instead of any unlabelled one the field was declared with.
+                kept = [v for v in field.validators if not isinstance(v, NoControlCharacters | NoCprNumber)]
+                field.validators = [*kept, NoControlCharacters(), NoCprNumber(label=field.label or name)]
+        super().full_clean()
 
 
 class DkfdsFormMixin(PersonalDataGuardMixin):
