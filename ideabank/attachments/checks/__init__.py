@@ -73,7 +73,8 @@ def inspect(upload):
     if found == "zip":
         kind, content, pages, pieces, properties = inspect_package(shown, data)
         name = display_name(upload.name, kind)
-        check_text(name, pieces + properties)
+        check_text(name, pieces, join_adjacent=kind.key not in ("xlsx", "ods"))
+        check_text(name, properties, join_adjacent=False)
         return Inspected(name, kind, content, text=joined(pieces), page_count=pages)
     name = display_name(upload.name, found)
     if found.key == "pdf":

@@ -5,14 +5,16 @@ from ideabank.validators import contains_cpr_number
 from .errors import personal_data
 
 
-def check_text(name, pieces):
+def check_text(name, pieces, join_adjacent=True):
     """`pieces` is [(where, text)] in reading order. Refuse the file at the first piece with a CPR number.
 
-    Each piece is scanned on its own and joined to the end of the one before it (a number broken over
-    two paragraphs or cells); `where` is a short phrase such as "side 3" or "afsnit 12".
+    Each piece is scanned on its own and, with `join_adjacent`, also run together with the end of the one
+    before it (a number broken over two lines or paragraphs). Spreadsheets are not joined: two numbers in
+    neighbouring cells are two numbers. `where` is a short phrase such as "side 3" or "afsnit 12".
     """
     previous = ""
     for where, text in pieces:
-        if contains_cpr_number(text) or (previous and contains_cpr_number(f"{previous[-40:]}\n{text[:40]}")):
+        joined = join_adjacent and previous and contains_cpr_number(previous[-20:] + text[:20])
+        if joined or contains_cpr_number(text):
             raise personal_data(name, where)
-        previous = text
+        previous = text.strip()
