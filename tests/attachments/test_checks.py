@@ -59,6 +59,7 @@ def test_a_cpr_number_split_over_two_paragraphs_is_found():
         ("oplaeg.pptx", files.pptx("Velkommen", "Sag 0101901234"), "dias 2"),
         ("drejebog.odt", files.odt("Indledning", "CPR 010190-1234"), "afsnit 2"),
     ],
+    ids=["xlsx", "pptx", "odt"],
 )
 def test_other_office_formats_are_scanned_too(name, content, where):
     assert where in refusal(name, content).messages[0]
@@ -90,6 +91,7 @@ def test_phone_and_journal_numbers_pass():
         ("oplaeg.pptx", files.pptx("Natcafé", "Frivillige", "Kaffe"), "pptx", 3),
         ("drejebog.odt", files.odt("Natcafé", "Frivillige"), "odt", 2),
     ],
+    ids=["pdf", "docx", "xlsx", "pptx", "odt"],
 )
 def test_documents_without_personal_data_are_accepted_with_their_text(name, content, kind, pages):
     inspected = check(name, content)
@@ -182,6 +184,7 @@ def test_webp_images_lose_their_exif_too():
         ("gammel.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted"),
         ("halv.pdf", b"%PDF-1.7\n garbage", "unreadable"),
     ],
+    ids=["executable", "encrypted", "javascript", "embedded", "macros", "zip-bomb", "zip", "text", "doc", "broken"],
 )
 def test_refused_files(name, content, code):
     error = refusal(name, content)
