@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ideabank.validators import USER_TEXT_VALIDATORS
 
@@ -15,6 +16,10 @@ from .checks import KINDS
 from .checks.types import KIND_CHOICES
 
 DESCRIPTION_MAX = 250
+
+
+def image_kinds():
+    return [key for key, kind in KINDS.items() if kind.is_image]
 
 
 def attachment_storage():
@@ -79,6 +84,18 @@ class Attachment(models.Model):
     @property
     def is_image(self):
         return self.type.is_image
+
+    @property
+    def page_label(self):
+        """"12 sider", "3 dias", "2 ark" — or "" when the file does not say."""
+        if not self.page_count:
+            return ""
+        count = self.page_count
+        if self.kind in ("pptx", "odp"):
+            return ngettext("%(count)d dias", "%(count)d dias", count) % {"count": count}
+        if self.kind in ("xlsx", "ods"):
+            return ngettext("%(count)d ark", "%(count)d ark", count) % {"count": count}
+        return ngettext("%(count)d side", "%(count)d sider", count) % {"count": count}
 
     def get_absolute_url(self):
         return reverse("attachments:download", args=[self.pk, self.name])
