@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext as _
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .analysis import analyse, analyse_word, fold, query_terms
 from .backends import fell_back, reset_fallback, with_fallback
@@ -135,7 +135,7 @@ def attachment_snippets(ideas, mark):
         text = f"{attachment.description}\n{attachment.text}"
         if mark.finds(text):
             label = _("i vedhæftet fil «%(name)s»:") % {"name": attachment.name}
-            snippets[attachment.idea_id] = format_html("<span class=\"snippet-source\">{}</span> {}", label, mark(text))
+            snippets[attachment.idea_id] = format_html('<span class="snippet-source">{}</span> {}', label, mark(text))
     return snippets
 
 

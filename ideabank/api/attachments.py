@@ -46,4 +46,3 @@ def remove_attachment(request, idea_id: int, attachment_id: int):
     attachment = get_or_404(Attachment.objects.filter(idea=idea).select_related("idea"), attachment_id)
     services.remove_attachment(request.user, attachment)
     return Status(204, None)
-

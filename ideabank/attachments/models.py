@@ -77,6 +77,9 @@ class Attachment(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("attachments:download", args=[self.pk, self.name])
+
     @property
     def type(self):
         return KINDS[self.kind]
@@ -87,7 +90,7 @@ class Attachment(models.Model):
 
     @property
     def page_label(self):
-        """"12 sider", "3 dias", "2 ark" — or "" when the file does not say."""
+        """ "12 sider", "3 dias", "2 ark" — or "" when the file does not say."""
         if not self.page_count:
             return ""
         count = self.page_count
@@ -96,9 +99,6 @@ class Attachment(models.Model):
         if self.kind in ("xlsx", "ods"):
             return ngettext("%(count)d ark", "%(count)d ark", count) % {"count": count}
         return ngettext("%(count)d side", "%(count)d sider", count) % {"count": count}
-
-    def get_absolute_url(self):
-        return reverse("attachments:download", args=[self.pk, self.name])
 
     def thumbnail_url(self):
         return reverse("attachments:thumbnail", args=[self.pk]) if self.thumbnail else ""

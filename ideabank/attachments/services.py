@@ -2,11 +2,12 @@
 
 A file is checked in full (checks/) before anything is written, so a refusal leaves nothing behind;
 files written for a row that then fails to save are deleted again (and `saving_files` does the same
-for a larger transaction, such as the idea form's, that fails after them). Only the idea's author, editors and moderators change attachments.
+for a larger transaction, such as the idea form's, that fails after them). Only the idea's author,
+editors and moderators change attachments.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -36,8 +37,10 @@ def check_description(inspected, description):
     field = Attachment._meta.get_field("description")
     if inspected.kind.is_image and not description:
         raise ValidationError(
-            {"description": _("Beskriv billedet «%(name)s» kort (teksten vises for dem, der ikke kan se det).")
-             % {"name": inspected.name}}
+            {
+                "description": _("Beskriv billedet «%(name)s» kort (teksten vises for dem, der ikke kan se det).")
+                % {"name": inspected.name}
+            }
         )
     try:
         field.clean(description, None)
@@ -58,8 +61,10 @@ def add_attachment(user, idea, file, description=""):
     Idea.objects.select_for_update().filter(pk=idea.pk).values_list("pk").get()
     if Attachment.objects.filter(idea=idea).count() >= per_idea():
         raise ValidationError(
-            {"file": _("En idé kan højst have %(count)d vedhæftede filer. Fjern en, før du tilføjer en ny.")
-             % {"count": per_idea()}}
+            {
+                "file": _("En idé kan højst have %(count)d vedhæftede filer. Fjern en, før du tilføjer en ny.")
+                % {"count": per_idea()}
+            }
         )
     attachment = Attachment(
         idea=idea,

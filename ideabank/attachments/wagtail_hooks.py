@@ -18,4 +18,8 @@ def register_attachment_log_actions(actions):
             data = log_entry.data or {}
             message = _("Vedhæftet fil «%(name)s» fjernet") % {"name": data.get("name", "")}
             reason = (data.get("reason") or "").strip()
-            return _("%(message)s. Begrundelse: %(reason)s") % {"message": message, "reason": reason} if reason else message
+            return (
+                _("%(message)s. Begrundelse: %(reason)s") % {"message": message, "reason": reason}
+                if reason
+                else message
+            )

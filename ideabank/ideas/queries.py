@@ -177,7 +177,7 @@ class RankedIdeas:
 
 def with_list_relations(queryset):
     return queryset.select_related("organisation", "organisation__region", "author").prefetch_related(
-        "tags", "target_groups", "themes", cover_images()
+        "tags", "target_groups", "themes"
     )
 
 

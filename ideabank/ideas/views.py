@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
@@ -29,9 +29,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from taggit.models import Tag
 
 from ideabank import ratelimit
+from ideabank.accounts.models import Organisation
 from ideabank.attachments import services as attachment_services
 from ideabank.attachments.forms import AttachmentsForm
-from ideabank.accounts.models import Organisation
 from ideabank.taxonomy.models import TargetGroup
 
 from . import queries, services
@@ -155,6 +155,7 @@ def fragments(template_name, contexts, identities, includes=()):
 def idea_rows(ideas):
     """The list's rows (ideas/includes/idea_row.html), each shared by everyone who sees that idea alike."""
     ideas = list(ideas)
+    prefetch_related_objects(ideas, queries.cover_images())
     identities = [
         (
             idea.pk,

@@ -91,7 +91,9 @@ def macro_docx():
         "[Content_Types].xml",
         lambda xml: xml.replace(
             b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
-        ).replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+        ).replace(
+            b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+        ),
         add={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512},
     )
 
@@ -206,4 +208,6 @@ def plain_zip():
 
 
 # A Windows program: "MZ", the DOS stub, and a PE header.
-EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00" + b"\x00" * 400
+EXECUTABLE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00" + b"\x00" * 400
+)

@@ -28,9 +28,10 @@ def post_file(client, idea, name, content, description="", **headers):
     return client.post(f"/api/v1/ideas/{idea.pk}/attachments", {"file": upload, "description": description}, **headers)
 
 
-
 def test_post_returns_201_and_the_file_is_listed_in_the_detail(client, idea, token_for):
-    response = post_file(client, idea, "drejebog.pdf", files.pdf("Natcafé", "Frivillige"), "Drejebogen", **token_for(idea.author))
+    response = post_file(
+        client, idea, "drejebog.pdf", files.pdf("Natcafé", "Frivillige"), "Drejebogen", **token_for(idea.author)
+    )
 
     assert response.status_code == 201, response.content
     body = response.json()
@@ -79,7 +80,9 @@ def test_refusals_are_4xx_with_a_message_and_store_nothing(client, idea, token_f
 
 
 def test_eleven_megabytes_is_413(client, idea, token_for):
-    response = post_file(client, idea, "stor.pdf", b"%PDF-1.7\n" + b"0" * (11 * 1024 * 1024), "x", **token_for(idea.author))
+    response = post_file(
+        client, idea, "stor.pdf", b"%PDF-1.7\n" + b"0" * (11 * 1024 * 1024), "x", **token_for(idea.author)
+    )
 
     assert response.status_code == 413
     assert "10 MB" in response.json()["detail"]
@@ -102,7 +105,10 @@ def test_only_the_author_editors_and_moderators_may_add(client, idea, token_for,
     assert refused.status_code == 403
     for user in (editor, moderator):
         assert post_file(client, idea, "a.pdf", files.pdf("Natcafé"), "x", **token_for(user)).status_code == 201
-    assert client.post(f"/api/v1/ideas/{idea.pk}/attachments", {"file": files.upload("a.pdf", files.pdf("x"))}).status_code == 401
+    assert (
+        client.post(f"/api/v1/ideas/{idea.pk}/attachments", {"file": files.upload("a.pdf", files.pdf("x"))}).status_code
+        == 401
+    )
 
 
 def test_someone_elses_draft_is_404(client, staff, colleague, token_for):
@@ -126,7 +132,9 @@ def test_delete_is_204_and_removes_the_stored_file(client, idea, token_for, atta
 
 def test_a_moderator_removing_a_file_is_logged(client, idea, token_for, attach, moderator, colleague):
     attachment = attach(idea)
-    assert client.delete(f"/api/v1/ideas/{idea.pk}/attachments/{attachment.pk}", **token_for(colleague)).status_code == 403
+    assert (
+        client.delete(f"/api/v1/ideas/{idea.pk}/attachments/{attachment.pk}", **token_for(colleague)).status_code == 403
+    )
 
     response = client.delete(f"/api/v1/ideas/{idea.pk}/attachments/{attachment.pk}", **token_for(moderator))
 

@@ -180,7 +180,7 @@ def test_webp_images_lose_their_exif_too():
         ("drejebog.docx", files.macro_docx(), "macros"),
         ("drejebog.docx", files.zip_bomb(), "out_of_proportion"),
         ("materiale.zip", files.plain_zip(), "archive"),
-        ("noter.txt", "Bare tekst".encode(), "unsupported"),
+        ("noter.txt", b"Bare tekst", "unsupported"),
         ("gammel.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted"),
         ("halv.pdf", b"%PDF-1.7\n garbage", "unreadable"),
     ],

@@ -42,7 +42,11 @@ def test_posting_an_idea_with_a_playbook_and_a_photo(client, staff):
 
 def test_a_refused_file_keeps_the_form_and_saves_nothing(client, staff):
     client.force_login(staff)
-    data = {**IDEA, "files-file_1": files.upload("sag.docx", files.docx("Borger 010190-1234")), "files-description_1": "x"}
+    data = {
+        **IDEA,
+        "files-file_1": files.upload("sag.docx", files.docx("Borger 010190-1234")),
+        "files-description_1": "x",
+    }
 
     response = client.post("/ideer/ny/", data)
 

@@ -19,7 +19,7 @@ EMBEDDED_NAMES = {"/EmbeddedFiles", "/EmbeddedFile", "/EF", "/Launch", "/RichMed
 
 
 def active_content(reader):
-    """"script", "embedded" or None: walks every object reachable from the trailer, reading keys and
+    """ "script", "embedded" or None: walks every object reachable from the trailer, reading keys and
     names only (no stream is decoded), so content hidden in compressed object streams is found too."""
     stack, seen, visited = [reader.trailer], set(), 0
     while stack:
