@@ -66,6 +66,10 @@ class AttachmentsForm(DkfdsFormMixin, forms.Form):
         return cleaned
 
     @property
+    def max_files(self):
+        return services.per_idea()
+
+    @property
     def limit_mb(self):
         return max_bytes() // 1024 // 1024
 

@@ -89,6 +89,17 @@ class Attachment(models.Model):
         return self.type.is_image
 
     @property
+    def icon(self):
+        """The design system's icon for the file's type."""
+        return {
+            "pdf": "file-pdf",
+            "docx": "file-word",
+            "odt": "file-word",
+            "xlsx": "file-excel",
+            "ods": "file-excel",
+        }.get(self.kind, "file")
+
+    @property
     def page_label(self):
         """ "12 sider", "3 dias", "2 ark" — or "" when the file does not say."""
         if not self.page_count:

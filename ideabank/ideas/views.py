@@ -296,6 +296,7 @@ def render_detail(request, idea, *, status=200, **forms):
     published = idea.status == Idea.Status.PUBLISHED
     own = user.is_authenticated and idea.author_id == user.pk
     tree = queries.comment_tree(comments)
+    attachments = list(idea.attachments.all())
     context = {
         "idea": idea,
         "target_groups": list(idea.target_groups.all()),
@@ -305,7 +306,9 @@ def render_detail(request, idea, *, status=200, **forms):
         # Signed-in users get forms in each comment; visitors all see the same threads.
         "comment_threads": None if user.is_authenticated else anonymous_comment_thread(idea, tree),
         "tried_reports": tried_reports,
-        "attachments": list(idea.attachments.all()),
+        "attachments": attachments,
+        "attachment_images": [attachment for attachment in attachments if attachment.is_image],
+        "attachment_documents": [attachment for attachment in attachments if not attachment.is_image],
         "can_change_attachments": attachment_services.can_change(user, idea),
         "is_published": published,
         "is_own": own,
