@@ -4,7 +4,7 @@ its own markup and gets the guard from the model fields' validators."""
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from ideabank.validators import NoControlCharacters, NoCprNumber
+from ideabank.validators import USER_TEXT_VALIDATORS, NoControlCharacters, NoCprNumber
 
 
 class DkfdsRenderer(TemplatesSetting):
@@ -18,16 +18,17 @@ class CheckboxList(forms.CheckboxSelectMultiple):
 
 
 class PersonalDataGuardMixin:
-    """Every text field of the form refuses CPR numbers and control characters, with a message that names
-    the field: the default for text a person types, also in forms that no model field stands behind.
-    Applied when the form is cleaned, so that fields a form adds in its own __init__ are guarded too."""
+    """Every text field of the form refuses CPR numbers and control characters: the default for text a
+    person types, also in forms that no model field stands behind. The field is named beside the message
+    and in the error summary (includes/error_summary.html). Applied when the form is cleaned, so that
+    fields a form adds in its own __init__ are guarded too."""
 
     def full_clean(self):
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
-                # One labelled guard instead of any unlabelled one the field was declared with.
+                # Once, even where the field was declared with the guard already: one message, not two.
                 kept = [v for v in field.validators if not isinstance(v, NoControlCharacters | NoCprNumber)]
-                field.validators = [*kept, NoControlCharacters(), NoCprNumber(label=field.label or name)]
+                field.validators = [*kept, *USER_TEXT_VALIDATORS]
         super().full_clean()
 
 

@@ -12,21 +12,8 @@ from django.db import models
 
 from ideabank.validators import NoCprNumber, contains_cpr_number
 
-PROJECT_APPS = (
-    "accounts",
-    "taxonomy",
-    "ideas",
-    "methods",
-    "spread",
-    "api",
-    "live",
-    "notifications",
-    "mfa",
-    "sso",
-    "pagecache",
-    "home",
-    "search",
-)
+# The project's own apps: everything under ideabank/, and the two top-level packages.
+PROJECT_PACKAGES = ("ideabank.", "home", "search")
 
 NOT_TYPED_TEXT = {
     "accounts.User.password": "a password hash",
@@ -47,6 +34,8 @@ NOT_TYPED_TEXT = {
     "search.SearchEntry.tags": "a search copy of guarded text",
     "search.SearchEntry.body": "a search copy of guarded text",
     "search.SearchEntry.rest": "a search copy of guarded text",
+    "attachments.Attachment.text": "extracted from the file, scanned by the attachment checks before storing",
+    "search.SearchEntry.files": "a search copy of attached files' text, scanned before it was stored",
     "search.SearchTerm.term": "a word from the search index of guarded text",
 }
 """Fields that hold no text a person typed, each with the reason."""
@@ -77,12 +66,9 @@ def text_fields(model):
 
 
 def project_models():
-    for label in PROJECT_APPS:
-        try:
-            config = apps.get_app_config(label)
-        except LookupError:
-            continue
-        yield from (model for model in config.get_models() if not model._meta.abstract)
+    for config in apps.get_app_configs():
+        if config.name.startswith(PROJECT_PACKAGES[0]) or config.name in PROJECT_PACKAGES[1:]:
+            yield from (model for model in config.get_models() if not model._meta.abstract)
 
 
 def user_text_fields():

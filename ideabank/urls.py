@@ -19,6 +19,7 @@ urlpatterns = [
     path("konto/sso/", include("ideabank.sso.urls")),
     path("konto/", include("ideabank.accounts.urls")),
     path("ideer/", include("ideabank.ideas.urls")),
+    path("filer/", include("ideabank.attachments.urls")),
     path("soeg/", include("search.urls")),
     path("notifikationer/", include("ideabank.notifications.urls")),
     path("udbredelse/", include("ideabank.spread.urls")),

@@ -81,21 +81,11 @@ def has_direction_controls(text):
 
 @deconstructible
 class NoCprNumber:
-    """Refuses a CPR number. Given the field's label, the message names the field (forms add it)."""
-
     message = _("Teksten ser ud til at indeholde et CPR-nummer. Fjern det — personnumre må ikke gemmes i Idébanken.")
-    labelled_message = _(
-        "«%(field)s» ser ud til at indeholde et CPR-nummer. Fjern det — personnumre må ikke gemmes i Idébanken."
-    )
     code = "cpr_number"
-
-    def __init__(self, label=None):
-        self.label = label
 
     def __call__(self, value):
         if isinstance(value, str) and contains_cpr_number(value):
-            if self.label:
-                raise ValidationError(self.labelled_message, code=self.code, params={"field": self.label})
             raise ValidationError(self.message, code=self.code)
 
     def __eq__(self, other):

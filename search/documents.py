@@ -52,6 +52,7 @@ class SearchDocument(Document):
     tags = danish_text()
     body = danish_text()
     rest = danish_text()
+    files = danish_text()
     status = Keyword()
 
     class Index:
@@ -59,7 +60,8 @@ class SearchDocument(Document):
 
 
 class IdeaDocument(SearchDocument):
-    """An idea: title, tags, problem + solution, and the rest (context, results, vocabularies, organisation)."""
+    """An idea: title, tags, problem + solution, the rest (context, results, vocabularies, organisation), and
+    the text of its attached files."""
 
     @classmethod
     def index_name(cls):

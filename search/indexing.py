@@ -21,6 +21,7 @@ from .models import SearchEntry
 logger = logging.getLogger(__name__)
 
 SEARCHABLE_IDEA_STATUSES = ("published", "archived")
+FILE_TEXT_MAX = 200_000  # characters of each attached file that search reads; a long report's start says enough
 
 
 def idea_fields(idea, tags=None):
@@ -28,6 +29,10 @@ def idea_fields(idea, tags=None):
     if tags is None:
         tags = [tag.name for tag in idea.tags.all()]
     return {
+        "files": "\n".join(
+            f"{attachment.name}\n{attachment.description}\n{attachment.text[:FILE_TEXT_MAX]}"
+            for attachment in idea.attachments.all()
+        ),
         "title": idea.title,
         "tags": " ".join(tags),
         "body": f"{idea.problem}\n{idea.solution}",
@@ -82,7 +87,7 @@ def load(kind, object_id):
 
         idea = (
             Idea.objects.select_related("organisation")
-            .prefetch_related("tags", "target_groups", "themes")
+            .prefetch_related("tags", "target_groups", "themes", "attachments")
             .filter(pk=object_id, status__in=SEARCHABLE_IDEA_STATUSES)
             .first()
         )
@@ -150,7 +155,7 @@ def with_relations(kind, queryset):
     """What fields_for() reads besides the object itself (tags come separately, see rows_for)."""
     if kind == SearchEntry.Kind.METHOD:
         return queryset.prefetch_related("target_groups", "themes", "research")
-    return queryset.select_related("organisation").prefetch_related("target_groups", "themes")
+    return queryset.select_related("organisation").prefetch_related("target_groups", "themes", "attachments")
 
 
 def chunks(queryset, size=CHUNK_SIZE, kind=SearchEntry.Kind.IDEA):

@@ -22,6 +22,8 @@ class SearchEntry(models.Model):
     tags = models.TextField(blank=True)
     body = models.TextField(blank=True)
     rest = models.TextField(blank=True)
+    # The text of an idea's attached documents: found by search, weighted below everything the idea says itself.
+    files = models.TextField(blank=True)
     vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; unused on SQLite
     updated = models.DateTimeField(auto_now=True)
     # When Elasticsearch last took this entry; older than `updated` means it still has to.

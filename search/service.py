@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .analysis import analyse, analyse_word, fold, query_terms
 from .backends import fell_back, reset_fallback, with_fallback
@@ -92,25 +93,50 @@ class SearchResults:
         return self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
 
     def hits(self, page_items):
-        """The page's objects as Hits, with highlighted title and snippet."""
+        """The page's objects as Hits, with highlighted title and snippet. An idea found only through an
+        attached file shows where: "i vedhæftet fil «playbook.pdf»: … <mark>word</mark> …"."""
         mark = self.mark or highlighter(self.filters.q)
+        page_items = list(page_items)
+        in_files = attachment_snippets(
+            [obj for obj in page_items if kind_of(obj) == SearchEntry.Kind.IDEA and self.filters.q], mark
+        )
         hits = []
         for obj in page_items:
             if kind_of(obj) == SearchEntry.Kind.METHOD:
                 score, text, url = self.method_scores.get(obj.pk), method_text(obj), obj.get_url()
             else:
                 score, text, url = self.scores.get(obj.pk), f"{obj.problem}\n{obj.solution}", obj.get_absolute_url()
+            snippet = in_files.get(obj.pk) or mark(text, SNIPPET_WORDS)
             hits.append(
                 Hit(
                     type=kind_of(obj),
                     object=obj,
                     score=score,
                     title=mark(obj.title, TITLE_WORDS),
-                    snippet=mark(text, SNIPPET_WORDS),
+                    snippet=snippet,
                     url=url,
                 )
             )
         return hits
+
+
+def attachment_snippets(ideas, mark):
+    """{idea id: snippet} for the ideas whose own text does not show the searched words but a file does."""
+    from ideabank.attachments.models import Attachment
+
+    wanted = [idea.pk for idea in ideas if not mark.finds(f"{idea.title}\n{idea.problem}\n{idea.solution}")]
+    if not wanted:
+        return {}
+    snippets = {}
+    files = Attachment.objects.filter(idea_id__in=wanted).only("idea_id", "name", "description", "text")
+    for attachment in files:
+        if attachment.idea_id in snippets:
+            continue
+        text = f"{attachment.description}\n{attachment.text}"
+        if mark.finds(text):
+            label = _("i vedhæftet fil «%(name)s»:") % {"name": attachment.name}
+            snippets[attachment.idea_id] = format_html('<span class="snippet-source">{}</span> {}', label, mark(text))
+    return snippets
 
 
 def search(user, params, kind="all", with_counts=False):
@@ -235,6 +261,11 @@ def highlighter(query):
     def mark(text, words=SNIPPET_WORDS):
         return highlight(text, query, words=words, wanted=wanted)
 
+    def finds(text):
+        """Whether the text holds a word the query looks for."""
+        return bool(wanted) and any(_matches(word, wanted) for word in re.findall(r"\w+", text or ""))
+
+    mark.finds = finds
     return mark
 
 

@@ -1,5 +1,5 @@
-"""The site forms' guard (ideabank.forms.PersonalDataGuardMixin): one message per field that names it, also
-for fields a form adds in its own __init__."""
+"""The site forms' guard (ideabank.forms.PersonalDataGuardMixin): one message per field, also for fields a
+form adds in its own __init__; the error summary names the field."""
 
 from django import forms
 
@@ -16,18 +16,18 @@ class Declared(DkfdsFormMixin, forms.Form):
         self.fields["note"] = forms.CharField(label="Note", required=False)
 
 
-def test_a_declared_guard_gives_one_labelled_message():
+def test_a_declared_guard_gives_one_message():
     form = Declared({"title": "010190 1234"})
     assert not form.is_valid()
     assert form.errors["title"] == [
-        "«Titel» ser ud til at indeholde et CPR-nummer. Fjern det — personnumre må ikke gemmes i Idébanken."
+        "Teksten ser ud til at indeholde et CPR-nummer. Fjern det — personnumre må ikke gemmes i Idébanken."
     ]
 
 
-def test_a_field_added_in_init_is_guarded_and_named():
+def test_a_field_added_in_init_is_guarded():
     form = Declared({"title": "Fast kontaktperson", "note": "01.01.90-1234"})
     assert not form.is_valid()
-    assert "«Note»" in form.errors["note"][0]
+    assert "CPR-nummer" in form.errors["note"][0]
 
 
 def test_passwords_are_not_scanned_and_cleaning_twice_adds_nothing():

@@ -15,6 +15,7 @@ api.add_router("", accounts.router)
 api.add_router("", taxonomy.router)
 api.add_router("", "ideabank.api.search.router")  # before ideas, so /ideas/similar is not read as an idea id
 api.add_router("", ideas.router)
+api.add_router("", "ideabank.api.attachments.router")
 api.add_router("", "ideabank.api.methods.router")
 api.add_router("", "ideabank.api.spread.router")
 api.add_router("", "ideabank.api.notifications.router")

@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -53,7 +54,18 @@ def field_errors(error, labels=None):
     return rows
 
 
+def upload_limit():
+    """A multipart body carries one attached file: its limit plus room for the form's other parts."""
+    return settings.IDEABANK_ATTACHMENT_MAX_BYTES + 64 * 1024
+
+
 def _too_large(request):
+    if request.content_type == "multipart/form-data":
+        # Judged by the declared length alone: the parser streams files to disk, the body is never read whole.
+        try:
+            return int(request.META.get("CONTENT_LENGTH") or 0) > upload_limit()
+        except ValueError:
+            return True
     try:
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
             return True
@@ -116,6 +128,10 @@ def install(api):
         def checked(request, *args, **kwargs):
             if request.method in BODY_METHODS and _too_large(request):
                 message = _("Forespørgslen er for stor (højst %(size)s KiB).") % {"size": MAX_BODY_BYTES // 1024}
+                if request.content_type == "multipart/form-data":
+                    message = _("Filen er for stor. Den må højst være %(size)d MB.") % {
+                        "size": settings.IDEABANK_ATTACHMENT_MAX_BYTES // 1024 // 1024
+                    }
                 return api.create_response(request, {"detail": message}, status=413)
             return run(request, *args, **kwargs)
 

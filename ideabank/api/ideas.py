@@ -23,6 +23,7 @@ from taggit.models import Tag
 
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
+from ideabank.attachments.models import Attachment
 from ideabank.ideas import queries, services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from ideabank.taxonomy.models import TargetGroup, Theme
@@ -148,11 +149,30 @@ def tried_out(report):
     }
 
 
+def attachment_out(request, attachment):
+    return {
+        "id": attachment.pk,
+        "name": attachment.name,
+        "type": attachment.kind,
+        "size": attachment.size,
+        "url": request.build_absolute_uri(attachment.get_absolute_url()),
+        "description": attachment.description,
+        "pages": attachment.page_count,
+        "width": attachment.width,
+        "height": attachment.height,
+        "thumbnail": request.build_absolute_uri(attachment.thumbnail_url()) if attachment.thumbnail else None,
+        "created": attachment.created,
+    }
+
+
 def detail_queryset():
     return (
         queries.with_list_relations(Idea.objects.all())
         .select_related("author__organisation")
-        .prefetch_related(Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")))
+        .prefetch_related(
+            Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
+            Prefetch("attachments", queryset=Attachment.objects.defer("text")),
+        )
     )
 
 
@@ -181,6 +201,7 @@ def detail_out(request, idea):
         "author": author_out(idea.author),
         "method": promoted_method(request, idea),
         "tried_reports": [tried_out(report) for report in idea.tried_reports.all()],
+        "attachments": [attachment_out(request, attachment) for attachment in idea.attachments.all()],
         "merged_into": idea.merged_into_id,
         "following": services.is_following(user, idea=idea),
         "can_edit": services.can_edit(user, idea),

@@ -81,6 +81,20 @@ class TriedOut(Schema):
     created: datetime
 
 
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    type: str = Field(description="pdf, docx, xlsx, pptx, odt, ods, odp, png, jpeg or webp (decided by the content).")
+    size: int = Field(description="Bytes, after cleaning.")
+    url: str = Field(description="Download address; answers only those who may see the idea.")
+    description: str
+    pages: int | None = Field(None, description="Pages, slides or sheets, when the file says.")
+    width: int | None = None
+    height: int | None = None
+    thumbnail: str | None = Field(None, description="For images: a small WebP preview.")
+    created: datetime
+
+
 class IdeaDetailOut(IdeaOut):
     problem: str
     solution: str
@@ -89,6 +103,7 @@ class IdeaDetailOut(IdeaOut):
     author: AuthorOut | None
     method: Any = Field(None, description="The published method the idea grew into: {id, title, url}, or null.")
     tried_reports: list[TriedOut]
+    attachments: list[AttachmentOut]
     merged_into: int | None = Field(description="For a merged idea: the idea it now lives on in.")
     following: bool
     can_edit: bool

@@ -181,6 +181,14 @@ def with_list_relations(queryset):
     )
 
 
+def cover_images():
+    """The idea's attached images (without their text), as `idea.images`: the first one shows on its card."""
+    from ideabank.attachments.models import Attachment, image_kinds
+
+    images = Attachment.objects.filter(kind__in=image_kinds()).only("idea_id", "name", "description", "thumbnail")
+    return Prefetch("attachments", queryset=images, to_attr="images")
+
+
 def idea_detail(pk, viewer=None):
     """One idea with its threads, tried reports and vocabularies in a fixed number of queries.
 
@@ -195,6 +203,7 @@ def idea_detail(pk, viewer=None):
         "themes",
         Prefetch("comments", queryset=comments),
         Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
+        Prefetch("attachments", queryset=attachments_shown()),
     )
     if viewer is not None and viewer.is_authenticated:
         queryset = queryset.annotate(
@@ -202,6 +211,12 @@ def idea_detail(pk, viewer=None):
             viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=viewer)),
         )
     return queryset.get(pk=pk)
+
+
+def attachments_shown():
+    from ideabank.attachments.models import Attachment
+
+    return Attachment.objects.defer("text")
 
 
 def comment_tree(comments):

@@ -8,12 +8,14 @@ RateLimited → 429. Every page works without JavaScript.
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
@@ -28,6 +30,8 @@ from taggit.models import Tag
 
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
+from ideabank.attachments import services as attachment_services
+from ideabank.attachments.forms import AttachmentsForm
 from ideabank.ids import parse_id
 from ideabank.taxonomy.models import TargetGroup
 
@@ -152,6 +156,7 @@ def fragments(template_name, contexts, identities, includes=()):
 def idea_rows(ideas):
     """The list's rows (ideas/includes/idea_row.html), each shared by everyone who sees that idea alike."""
     ideas = list(ideas)
+    prefetch_related_objects(ideas, queries.cover_images())
     identities = [
         (
             idea.pk,
@@ -165,6 +170,7 @@ def idea_rows(ideas):
             idea.comment_count,
             [group.name for group in idea.target_groups.all()],
             [(tag.slug, tag.name) for tag in idea.tags.all()],
+            [(image.pk, image.description, bool(image.thumbnail)) for image in idea.images[:1]],
         )
         for idea in ideas
     ]
@@ -291,6 +297,7 @@ def render_detail(request, idea, *, status=200, **forms):
     published = idea.status == Idea.Status.PUBLISHED
     own = user.is_authenticated and idea.author_id == user.pk
     tree = queries.comment_tree(comments)
+    attachments = list(idea.attachments.all())
     context = {
         "idea": idea,
         "target_groups": list(idea.target_groups.all()),
@@ -300,6 +307,10 @@ def render_detail(request, idea, *, status=200, **forms):
         # Signed-in users get forms in each comment; visitors all see the same threads.
         "comment_threads": None if user.is_authenticated else anonymous_comment_thread(idea, tree),
         "tried_reports": tried_reports,
+        "attachments": attachments,
+        "attachment_images": [attachment for attachment in attachments if attachment.is_image],
+        "attachment_documents": [attachment for attachment in attachments if not attachment.is_image],
+        "can_change_attachments": attachment_services.can_change(user, idea),
         "is_published": published,
         "is_own": own,
         "can_edit": services.can_edit(user, idea),
@@ -354,44 +365,53 @@ class IdeaFormPage:
         self.request = request
         self.idea = idea
 
-    def render(self, form, preview=None):
+    def render(self, form, preview=None, files_form=None, status=200):
         idea = self.idea
         context = {
             "form": form,
+            "files_form": files_form or AttachmentsForm(idea=idea),
             "idea": idea,
             "organisation": idea.organisation if idea else self.request.user.organisation,
             "tag_suggestions": tag_suggestions(),
             "preview": preview,
             "is_draft": idea is None or idea.status == Idea.Status.DRAFT,
         }
-        return TemplateResponse(self.request, "ideas/idea_form.html", context)
+        return TemplateResponse(self.request, "ideas/idea_form.html", context, status=status)
 
     def get(self):
         return self.render(IdeaForm(instance=self.idea))
 
     def post(self):
         request = self.request
+        if uploads_too_large(request):
+            messages.error(request, _("Filerne fylder for meget tilsammen. Vedhæft færre eller mindre filer."))
+            return self.render(IdeaForm(instance=self.idea), status=413)
         form = IdeaForm(request.POST, instance=self.idea or Idea())
+        files_form = AttachmentsForm(request.POST, request.FILES, idea=self.idea)
         action = request.POST.get("action", "draft")
-        if not form.is_valid():
-            return self.render(form)
+        valid = form.is_valid()
+        if not (files_form.is_valid() and valid):
+            return self.render(form, files_form=files_form, status=files_form.status or 200)
         if action == "preview":
             return self.render(form, preview=self.preview(form))
         arguments = form.service_arguments()
         publish = action == "publish"
         try:
             ratelimit.check(request, "idea")
-            if self.idea is None:
-                idea = services.create_idea(request.user, publish=publish, **arguments)
-            else:
-                idea = services.update_idea(request.user, self.idea, publish=publish, **arguments)
+            # The idea and its files are saved together: a failure keeps neither (nor the files written).
+            with attachment_services.saving_files() as saving, transaction.atomic():
+                if self.idea is None:
+                    idea = services.create_idea(request.user, publish=publish, **arguments)
+                else:
+                    idea = services.update_idea(request.user, self.idea, publish=publish, **arguments)
+                files_form.save(request.user, idea, saving)
         except ratelimit.RateLimited:
             return too_many(request)
         except PermissionDenied as error:
             return forbidden(request, error)
         except ValidationError as error:
             add_service_errors(form, error)
-            return self.render(form)
+            return self.render(form, files_form=files_form, status=422 if names_files(error) else 200)
         messages.success(request, self.saved_message(idea, created=self.idea is None))
         return redirect(idea)
 
@@ -413,6 +433,19 @@ class IdeaFormPage:
         if created:
             return _("Tak! Din idé er offentliggjort, og kolleger i hele landet kan nu se den.")
         return _("Dine ændringer er gemt.")
+
+
+def uploads_too_large(request):
+    """More than the files the form can take could weigh: refused before the body is read."""
+    limit = attachment_services.per_idea() * settings.IDEABANK_ATTACHMENT_MAX_BYTES + 1024 * 1024
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit
+    except ValueError:
+        return True
+
+
+def names_files(error):
+    return any(name in ("file", "description") for name in getattr(error, "error_dict", {}))
 
 
 @require_http_methods(["GET", "POST"])

@@ -28,6 +28,7 @@ MODERATION_ACTIONS = (
     "ideabank.merge",
     "ideabank.block",
     "ideabank.unblock",
+    "ideabank.attachment_removed",  # ideabank/attachments: a moderator or editor removed a file
 )
 
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "ideabank.ideas",
     "ideabank.methods",
     "ideabank.spread",
+    "ideabank.attachments",
     "ideabank.api",
     "ideabank.live",
     "ideabank.notifications",
@@ -247,7 +248,33 @@ MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files attached to ideas: outside MEDIA_ROOT, so only the view that checks the idea's visibility serves them.
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "attachments"), "base_url": None},
+    },
 }
+# Or an S3-compatible object store (needs `pip install -e '.[s3]'`): set ATTACHMENTS_S3_BUCKET and friends.
+if os.environ.get("ATTACHMENTS_S3_BUCKET"):
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["ATTACHMENTS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("ATTACHMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("ATTACHMENTS_S3_REGION") or None,
+            "access_key": os.environ.get("ATTACHMENTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("ATTACHMENTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("ATTACHMENTS_S3_PREFIX", "idebanken"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+IDEABANK_ATTACHMENTS_PER_IDEA = 5
+IDEABANK_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Behind nginx: answer downloads with `X-Accel-Redirect: <prefix><path>` and let nginx send the file from an
+# `internal` location (see README). Empty: Django streams the file itself.
+IDEABANK_ATTACHMENTS_ACCEL_REDIRECT = os.environ.get("ATTACHMENTS_ACCEL_REDIRECT", "")
 
 # Background work (django-tasks): immediate by default; TASKS_BACKEND=database queues it for `manage.py db_worker`.
 TASKS = {

@@ -12,6 +12,7 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 # Test transactions never commit: index at once, and never talk to Elasticsearch unless a test asks.
 SEARCH_INDEX_ON_COMMIT = False

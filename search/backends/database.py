@@ -10,10 +10,11 @@ from django.db.models import F
 from search.analysis import analyse, query_terms
 from search.models import SearchEntry, SearchTerm
 
-# Field weights: title > tags > problem/solution > the rest.
-WEIGHTS = {"title": 10.0, "tags": 5.0, "body": 2.0, "rest": 1.0}
+# Field weights: title > tags > problem/solution > the rest > attached files. PostgreSQL has four weight
+# classes, so there the attached files share the lowest with the rest (context, results, vocabularies).
+WEIGHTS = {"title": 10.0, "tags": 5.0, "body": 2.0, "rest": 1.0, "files": 0.5}
 POSTGRES_WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
-FIELD_LETTERS = {"title": "A", "tags": "B", "body": "C", "rest": "D"}
+FIELD_LETTERS = {"title": "A", "tags": "B", "body": "C", "rest": "D", "files": "D"}
 MAX_QUERY_WORDS = 32
 TYPO_CANDIDATES = 5000
 

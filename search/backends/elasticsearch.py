@@ -15,7 +15,10 @@ from elasticsearch_dsl import Index, Q, Search
 from search.analysis import analyse_word, words
 from search.documents import DOCUMENTS
 
-BOOSTS = ["title^10", "title.prefix^4", "tags^5", "tags.prefix^2", "body^2", "body.prefix", "rest", "rest.prefix^0.5"]
+BOOSTS = [
+    *("title^10", "title.prefix^4", "tags^5", "tags.prefix^2", "body^2", "body.prefix", "rest", "rest.prefix^0.5"),
+    *("files^0.5", "files.prefix^0.25"),  # attached documents: below everything the idea says itself
+]
 # Typos: none below 4 letters, one edit up to 6, two from 7 (the database backend counts the same);
 # the first two letters are taken as typed.
 FUZZINESS = "AUTO:4,7"
