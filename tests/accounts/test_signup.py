@@ -4,7 +4,6 @@ opens when its owner follows the link in the confirmation e-mail, and sign-up an
 unknown address alike (issue #14)."""
 
 import re
-
 from datetime import timedelta
 
 import pytest
