@@ -111,7 +111,8 @@ def update_profile(user, **changes):
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError(_("Ukendte felter: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
-    changes = {name: value.strip() if isinstance(value, str) else value for name, value in changes.items()}
+    # null clears a field, as an empty string does; required fields then say so.
+    changes = {name: (value or "").strip() for name, value in changes.items()}
     candidate = User.objects.get(pk=user.pk)
     for name, value in changes.items():
         setattr(candidate, name, value)

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 from wagtail.admin import messages as admin_messages
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ideabank.forms import DkfdsFormMixin, PersonalDataGuardMixin
 from ideabank.ideas.services import Conflict
+from ideabank.next_url import local_next_url
 
 from . import privacy
 from .models import User
@@ -131,7 +131,7 @@ class AdminDeleteUserView(AdministratorRequiredMixin, WagtailAdminTemplateMixin,
         return str(self.object)
 
     def get_success_url(self):
-        return get_valid_next_url_from_request(self.request) or reverse("wagtailusers_users:index")
+        return local_next_url(self.request) or reverse("wagtailusers_users:index")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

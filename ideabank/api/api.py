@@ -3,8 +3,15 @@
 from ninja import NinjaAPI
 
 from . import accounts, errors, ideas, taxonomy
+from .openapi import document_errors
 
-api = NinjaAPI(
+
+class IdeabankAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_errors(super().get_openapi_schema(**kwargs))
+
+
+api = IdeabankAPI(
     title="Idébanken API",
     version="1",
     description="Ideas, methods and their spread in the Danish social sector.",

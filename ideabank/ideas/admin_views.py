@@ -32,7 +32,6 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, ButtonsColumnMixin, Column, DateColumn, TitleColumn
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
@@ -41,7 +40,8 @@ from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.models import ModelLogEntry
 
 from ideabank.forms import PersonalDataGuardMixin
-from ideabank.ids import parse_id
+from ideabank.ids import IdChoiceField, parse_id
+from ideabank.next_url import local_next_url
 
 from . import services
 from .models import Comment, Idea, Report, Stage
@@ -122,7 +122,7 @@ class ModerationActionView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Fo
         ]
 
     def get_success_url(self):
-        return get_valid_next_url_from_request(self.request) or reverse(self.index_url_name)
+        return local_next_url(self.request) or reverse(self.index_url_name)
 
     def get_success_message(self):
         return self.success_message % {"object": Truncator(str(self.object)).chars(80)}
@@ -156,7 +156,7 @@ class ModerationActionView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Fo
         context = super().get_context_data(**kwargs)
         context.update(
             object=self.object,
-            next_url=get_valid_next_url_from_request(self.request),
+            next_url=local_next_url(self.request),
             cancel_url=self.get_success_url(),
             confirmation_message=self.confirmation_message,
             submit_label=self.submit_label,
@@ -308,7 +308,7 @@ class IdeaChooseResultsView(ModeratorRequiredMixin, PublishedIdeasMixin, ChooseR
 
 
 class MergeForm(PersonalDataGuardMixin, forms.Form):
-    into = forms.ModelChoiceField(
+    into = IdChoiceField(
         label=gettext_lazy("Læg sammen med"),
         queryset=Idea.objects.filter(status__in=PUBLIC_STATUSES),
         help_text=gettext_lazy("Den offentliggjorte idé, som dubletten skal lægges ind under."),

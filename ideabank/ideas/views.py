@@ -21,7 +21,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -33,6 +32,7 @@ from ideabank.accounts.models import Organisation
 from ideabank.attachments import services as attachment_services
 from ideabank.attachments.forms import AttachmentsForm
 from ideabank.ids import parse_id
+from ideabank.next_url import local_next_url
 from ideabank.taxonomy.models import TargetGroup
 
 from . import queries, services
@@ -90,12 +90,7 @@ def visible_idea_or_404(request, pk):
 
 
 def safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return local_next_url(request) or default
 
 
 def add_service_errors(form, error):

@@ -13,10 +13,10 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ideabank.ideas.models import Idea
+from ideabank.next_url import local_next_url
 
 from . import charts, queries, services
 from .forms import AssessmentForm, PromotionForm
@@ -96,7 +96,7 @@ class AssessView(EditorRequiredMixin, WagtailAdminTemplateMixin, FormView):
             _("Vurderingen er gemt: %(conclusion)s (systemets forslag: %(suggested)s).")
             % {"conclusion": assessment.get_conclusion_display(), "suggested": assessment.get_suggested_display()},
         )
-        return redirect(get_valid_next_url_from_request(self.request) or self.request.path)
+        return redirect(local_next_url(self.request) or self.request.path)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -158,7 +158,7 @@ class PinView(EditorRequiredMixin, View):
             services.unpin(request.user, idea)
         else:
             services.pin(request.user, idea)
-        return redirect(get_valid_next_url_from_request(request) or queue_url())
+        return redirect(local_next_url(request) or queue_url())
 
 
 class EscalationPanel(Component):

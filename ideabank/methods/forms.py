@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ideabank.forms import PersonalDataGuardMixin
+from ideabank.ids import IdChoiceField
 
 from .elements import Conclusion, Score, elements
 from .models import MethodPage
@@ -48,7 +49,7 @@ class AssessmentForm(PersonalDataGuardMixin, forms.Form):
 
 
 class PromotionForm(PersonalDataGuardMixin, forms.Form):
-    into = forms.ModelChoiceField(
+    into = IdChoiceField(
         label=_("Føj til en eksisterende metode"),
         queryset=MethodPage.objects.order_by("title"),
         required=False,

@@ -12,8 +12,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django_otp import login as otp_login
+
+from ideabank.next_url import local_path
 
 from . import services
 
@@ -68,11 +70,7 @@ def finish(request, user, device, pending):
 
 
 def safe_next(request, candidate, default=None):
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL) if default is None else default
+    return local_path(request, candidate) or (resolve_url(settings.LOGIN_REDIRECT_URL) if default is None else default)
 
 
 def with_next(url_name, next_path):

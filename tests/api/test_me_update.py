@@ -38,6 +38,8 @@ def test_only_the_fields_sent_change(client, staff, token_for):
         ({"job_title": "01.01.90-1234"}, "job_title"),
         ({"display_name": "\u202eenna"}, "display_name"),
         ({"display_name": ""}, "display_name"),
+        ({"display_name": None}, "display_name"),
+        ({"language": None}, "language"),
         ({"display_name": "x" * 151}, "display_name"),
         ({"language": "de"}, "language"),
     ],
@@ -62,3 +64,11 @@ def test_other_fields_cannot_be_changed(client, staff, token_for):
 
 def test_anonymous_gets_401(client):
     assert patch(client, {}, {"job_title": "x"}).status_code == 401
+
+
+def test_null_clears_an_optional_field(client, staff, token_for):
+    staff.job_title = "Pædagog"
+    staff.save()
+    assert patch(client, token_for(staff), {"job_title": None}).status_code == 200
+    staff.refresh_from_db()
+    assert staff.job_title == ""
