@@ -89,16 +89,15 @@ def personal_sections(user):
         if organisation.municipality_id:
             here |= Q(organisation__municipality_id=organisation.municipality_id)
         nearby = list(
-            with_list_relations(Idea.objects.filter(here, status=Idea.Status.PUBLISHED).exclude(author=user))
-            .order_by("-published_at", "-pk")[:PERSONAL_ROWS]
+            with_list_relations(Idea.objects.filter(here, status=Idea.Status.PUBLISHED).exclude(author=user)).order_by(
+                "-published_at", "-pk"
+            )[:PERSONAL_ROWS]
         )
     return {
         "organisation": organisation,
         "nearby_ideas": nearby,
         "followed_activity": followed_activity(user),
-        "drafts": list(
-            Idea.objects.filter(author=user, status=Idea.Status.DRAFT).order_by("-updated")[:PERSONAL_ROWS]
-        ),
+        "drafts": list(Idea.objects.filter(author=user, status=Idea.Status.DRAFT).order_by("-updated")[:PERSONAL_ROWS]),
         "unread": unread_notifications(user),
     }
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from ideabank.ideas import queries
+from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import service
 
@@ -58,6 +59,8 @@ def clean(value, limit):
 
 @require_GET
 def search_page(request):
+    if moved := retired_slug_redirect(request):
+        return moved
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)

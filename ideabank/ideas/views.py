@@ -29,6 +29,7 @@ from taggit.models import Tag
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
 from ideabank.taxonomy.models import TargetGroup
+from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import queries, services
 from .forms import (
@@ -208,6 +209,8 @@ def anonymous_comment_thread(idea, tree):
 
 @require_GET
 def idea_list(request):
+    if moved := retired_slug_redirect(request):
+        return moved
     filters = queries.IdeaFilters.from_query(request.GET)
     paginator = Paginator(queries.list_ideas(request.user, filters), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))

@@ -30,6 +30,11 @@ class MethodIndexPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    def serve(self, request, *args, **kwargs):
+        from ideabank.taxonomy.slugs import retired_slug_redirect
+
+        return retired_slug_redirect(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .. import queries
 
