@@ -110,6 +110,10 @@ def _filter(queryset, filters, skip=None):
     for name, value in filters.active.items():
         if name != skip:
             queryset = queryset.filter(conditions[name](value))
+    if "status" not in filters.active and skip != "status":
+        # Archived ideas stay readable and searchable, but leave the list unless the status filter asks for them
+        # (the status facet, which ignores its own filter, still counts them so the filter is offered).
+        queryset = queryset.exclude(status=Idea.Status.ARCHIVED)
     if filters.q:
         queryset = queryset.filter(pk__in=[pk for pk, _score in filters.ranked])
     return queryset
@@ -289,14 +293,20 @@ def compute_facets(base, filters, remember=None):
     remember = remember or (lambda name, skip, compute: compute())
 
     def obeyed(name):
-        return name if name in filters.active else None
+        # The status facet always ignores the default "no archived ideas", so it can offer them.
+        return name if name in filters.active or name == "status" else None
 
     def local_rows(skip):
         rows = _filter(base, filters, skip=skip).order_by().values("stage", "status", "organisation_id")
         return [(row["stage"], row["status"], row["organisation_id"], row["n"]) for row in rows.annotate(n=Count("pk"))]
 
     # Several facets share one query whenever they obey the same filters (always, unless their own is active).
-    local = {skip: remember("local", skip, lambda skip=skip: local_rows(skip)) for skip in map(obeyed, LOCAL_FACETS)}
+    def local_name(skip):
+        return "local-with-archived" if skip == "status" and "status" not in filters.active else "local"
+
+    local = {
+        skip: remember(local_name(skip), skip, lambda skip=skip: local_rows(skip)) for skip in map(obeyed, LOCAL_FACETS)
+    }
     organisations = Organisation.objects.in_bulk({org for rows in local.values() for *_, org, _n in rows} - {None})
 
     def local_counts(name, value_of):

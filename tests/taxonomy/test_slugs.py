@@ -35,7 +35,9 @@ def test_reference_data_has_readable_slugs():
 @pytest.mark.django_db
 def test_new_organisations_terms_and_tags_get_readable_slugs():
     assert OrganisationFactory(name="Foreningen Små Skridt").slug == "foreningen-smaa-skridt"
-    assert Theme.objects.create(name="Sundhed og trivsel for større børn").slug == "sundhed-og-trivsel-for-stoerre-boern"
+    assert (
+        Theme.objects.create(name="Sundhed og trivsel for større børn").slug == "sundhed-og-trivsel-for-stoerre-boern"
+    )
     idea = IdeaFactory(tags=["Ældrepleje", "Misbrug"])
     assert sorted(idea.tags.values_list("slug", flat=True)) == ["aeldrepleje", "misbrug"]
 
