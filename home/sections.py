@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from ideabank.ideas.models import Comment, Idea, TriedReport, Vote
 from ideabank.ideas.queries import ideas_version, with_list_relations
-from ideabank.methods.elements import Level
 from ideabank.methods.models import MethodPage
 from ideabank.notifications import services as notifications
 from ideabank.spread.models import Adoption
@@ -75,7 +74,7 @@ def newest_methods(limit=NEW_METHODS):
     pages = list(MethodPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])
     for page in pages:
         page.declaration_summary = [
-            (dimension.label, level, Level(level).label) for dimension, level, _why in page.declaration() if level
+            (dimension.label, str(level), level.label) for dimension, level, _why in page.declaration() if level
         ]
     return pages
 

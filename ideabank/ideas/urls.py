@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.idea_detail, name="detail"),
     path("<int:pk>/ret/", views.idea_edit, name="edit"),
     path("<int:pk>/stem/", views.vote, name="vote"),
+    path("<int:pk>/stoet/", views.support_instead, name="support"),
     path("<int:pk>/kommentarer/", views.comment_create, name="comment_create"),
     path("<int:pk>/anmeld/", views.report_idea, name="report"),
     path("<int:pk>/afproevet/", views.tried, name="tried"),

@@ -44,6 +44,7 @@ from .forms import (
 from .models import Comment, Idea
 
 PAGE_SIZE = 20
+WHAT_NOW = "delt"  # query flag on the idea page right after it was published: show "Hvad nu?"
 
 FACET_LABELS = {
     "target_group": gettext_lazy("Målgruppe"),
@@ -314,6 +315,8 @@ def render_detail(request, idea, *, status=200, **forms):
             and bool(user.organisation_id)
             and all(report.organisation_id != user.organisation_id for report in tried_reports)
         ),
+        # "Vi bruger idéen fast" (spread registers it; an organisation that already did is told there).
+        "can_register_use": published and user.is_authenticated and bool(user.organisation_id),
         "comment_form": forms.get("comment_form") or CommentForm(auto_id="id_comment_%s"),
         "report_form": ReportForm(auto_id="id_report_idea_%s"),
         "tried_form": forms.get("tried_form") or TriedForm(auto_id="id_tried_%s"),
@@ -356,9 +359,10 @@ class IdeaFormPage:
         self.request = request
         self.idea = idea
 
-    def render(self, form, preview=None):
+    def render(self, form, preview=None, similar=None):
         idea = self.idea
         context = {
+            "similar": similar,
             "form": form,
             "idea": idea,
             "organisation": idea.organisation if idea else self.request.user.organisation,
@@ -378,7 +382,7 @@ class IdeaFormPage:
         if not form.is_valid():
             return self.render(form)
         if action == "preview":
-            return self.render(form, preview=self.preview(form))
+            return self.render(form, preview=self.preview(form), similar=self.similar(form))
         arguments = form.service_arguments()
         publish = action == "publish"
         try:
@@ -395,7 +399,17 @@ class IdeaFormPage:
             add_service_errors(form, error)
             return self.render(form)
         messages.success(request, self.saved_message(idea, created=self.idea is None))
+        if self.idea is None and idea.status == Idea.Status.PUBLISHED:
+            return redirect(f"{idea.get_absolute_url()}?{WHAT_NOW}=1")  # the "Hvad nu?" panel
         return redirect(idea)
+
+    def similar(self, form):
+        """"Findes din idé allerede?" without JavaScript: the same suggestions, shown with the preview."""
+        from search.service import similar_ideas  # the search app owns matching
+
+        cleaned = form.cleaned_data
+        found = similar_ideas(cleaned["title"], cleaned["problem"], exclude=self.idea.pk if self.idea else None)
+        return [idea for idea, _score in found]
 
     def preview(self, form):
         cleaned = form.cleaned_data
@@ -439,6 +453,27 @@ def idea_edit(request, pk):
 
 
 # ---- votes -----------------------------------------------------------------------------------
+
+
+@require_POST
+def support_instead(request, pk):
+    """The idea form's "Støt denne idé i stedet": vote for and follow an existing idea, then go there. The
+    button submits the idea form to this address, whose other fields are ignored: the draft is not saved."""
+    idea = visible_idea_or_404(request, pk)
+    if not request.user.is_authenticated:
+        return login_first(idea.get_absolute_url())
+    try:
+        ratelimit.check(request, "vote")
+        voted = services.support_instead(request.user, idea)
+    except ratelimit.RateLimited:
+        return too_many(request)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    if voted:
+        messages.success(request, _("Tak! Du støtter nu idéen og får besked, når der sker noget med den."))
+    else:
+        messages.success(request, _("Du følger nu idéen og får besked, når der sker noget med den."))
+    return redirect(idea)
 
 
 @require_POST
