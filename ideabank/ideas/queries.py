@@ -279,6 +279,9 @@ def facets(user, filters):
     return _cached("facets", filters, lambda: compute_facets(visible_ideas(AnonymousUser()), filters, remember))
 
 
+# Every municipality has an organisation: the organisation facet (grouped by region in the list) shows them all.
+ORGANISATIONS_SHOWN = 150
+
 # Facets on the idea's own columns: all five come from one GROUP BY (stage, status, organisation).
 LOCAL_FACETS = ("stage", "status", "organisation", "region", "municipality")
 
@@ -351,11 +354,16 @@ def compute_facets(base, filters, remember=None):
         "tag": _named(Tag.objects.filter(slug__in=tags), "slug", tags, limit=30),
         "organisation": sorted(
             (
-                {"value": organisations[pk].slug, "label": organisations[pk].name, "count": n}
+                {
+                    "value": organisations[pk].slug,
+                    "label": organisations[pk].name,
+                    "count": n,
+                    "region": organisations[pk].region_id,
+                }
                 for pk, n in by_org.items()
             ),
             key=lambda row: (-row["count"], row["label"]),
-        )[:30],
+        )[:ORGANISATIONS_SHOWN],
         "region": _named(Region.objects.filter(code__in=by_region), "code", by_region),
         "municipality": _named(
             Municipality.objects.filter(code__in=by_municipality), "code", by_municipality, limit=30

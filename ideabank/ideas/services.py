@@ -525,7 +525,7 @@ def follow(user, **target):
 
 
 def support_instead(user, idea):
-    """"Støt denne idé i stedet": a colleague who was about to post a duplicate votes for the existing idea and
+    """ "Støt denne idé i stedet": a colleague who was about to post a duplicate votes for the existing idea and
     follows it. A vote they already gave (or cannot give, on their own idea) is no obstacle to following.
     Returns whether a new vote was counted."""
     require(idea.status == Idea.Status.PUBLISHED, _("Du kan kun støtte offentliggjorte idéer."))

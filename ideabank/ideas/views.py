@@ -56,6 +56,9 @@ FACET_LABELS = {
     "municipality": gettext_lazy("Kommune"),
     "status": gettext_lazy("Status"),
 }
+# The list's filter column: region and municipality live inside the one organisation facet (grouped by region),
+# so the same municipalities are not offered twice. The filters themselves all still work.
+SHOWN_FACETS = ("stage", "target_group", "theme", "organisation", "tag", "status")
 # The filters a user can follow from the list. The list offers "follow" without looking up whether
 # the user already follows (following twice is harmless): that lookup would take the page past
 # its query budget. Unfollowing happens where the follows are listed.
@@ -176,10 +179,14 @@ def idea_rows(ideas):
 def facets_panel(request, facet_groups, heading, count_label):
     """The facet links (includes/facets.html): the same for everyone with the same query and counts."""
     query = [(key, values) for key, values in request.GET.lists() if key != "page"]
-    groups = [(group["name"], str(group["label"]), group["rows"], group["active"]) for group in facet_groups]
+    groups = [
+        (group["name"], str(group["label"]), group["rows"], group["active"], group.get("open"), group.get("regions"))
+        for group in facet_groups
+    ]
     identity = (groups, query, str(heading), str(count_label))
     context = {"request": request, "facet_groups": facet_groups, "heading": heading, "count_label": count_label}
-    return fragments("includes/facets.html", [context], [identity], ("includes/icon.html",))[0]
+    includes = ("includes/icon.html", "includes/facet_rows.html", "includes/facet_row.html")
+    return fragments("includes/facets.html", [context], [identity], includes)[0]
 
 
 def anonymous_comment_thread(idea, tree):
@@ -222,9 +229,11 @@ def idea_list(request):
             "label": FACET_LABELS[name],
             "rows": facet_values.get(name, []),
             "active": filters.active.get(name),
+            "open": name == "organisation" and bool(filters.active.get("region")),
         }
-        for name in FACET_LABELS
+        for name in SHOWN_FACETS
     ]
+    facet_groups[SHOWN_FACETS.index("organisation")]["regions"] = organisations_by_region(facet_values, filters)
     active_filters = [
         {
             "name": name,
@@ -248,6 +257,24 @@ def idea_list(request):
         "sorts": sorts,
     }
     return TemplateResponse(request, "ideas/idea_list.html", context)
+
+
+def organisations_by_region(facet_values, filters):
+    """The organisation facet's rows under their region (each region a filter too); organisations without a
+    region (national bodies, NGOs) come last under "Hele landet"."""
+    regions = {row["value"]: row for row in facet_values.get("region", [])}
+    region_group = {"label": str(FACET_LABELS["region"]), "active": filters.active.get("region")}
+    rows_by_region = {}
+    for row in facet_values.get("organisation", []):
+        rows_by_region.setdefault(str(row.get("region") or ""), []).append(row)
+    grouped = [
+        {"row": regions.get(code), "label": regions[code]["label"] if code in regions else "", "group": region_group}
+        | {"rows": sorted(rows_by_region.get(code, []), key=lambda row: row["label"])}
+        for code in sorted(regions)
+    ]
+    if rows_by_region.get(""):
+        grouped.append({"row": None, "label": _("Hele landet"), "group": region_group, "rows": rows_by_region[""]})
+    return [region for region in grouped if region["rows"] or region["row"]]
 
 
 def _facet_value_label(rows, value):
@@ -404,7 +431,7 @@ class IdeaFormPage:
         return redirect(idea)
 
     def similar(self, form):
-        """"Findes din idé allerede?" without JavaScript: the same suggestions, shown with the preview."""
+        """ "Findes din idé allerede?" without JavaScript: the same suggestions, shown with the preview."""
         from search.service import similar_ideas  # the search app owns matching
 
         cleaned = form.cleaned_data

@@ -77,7 +77,7 @@ def idea_spread(context, idea):
 
 @register.inclusion_tag("spread/includes/method_use_button.html", takes_context=True)
 def method_use_button(context, method):
-    """"Vi bruger metoden" beside a method's title: the short adoption form for staff, their registration
+    """ "Vi bruger metoden" beside a method's title: the short adoption form for staff, their registration
     when their organisation already has one, and the way in for visitors. One query, for staff only."""
     user = context["request"].user
     own = None
