@@ -343,6 +343,9 @@ def render_detail(request, idea, *, status=200, **forms):
             and all(report.organisation_id != user.organisation_id for report in tried_reports)
         ),
         # "Vi bruger idéen fast" (spread registers it; an organisation that already did is told there).
+        # "Hvad nu?" right after the author published it (IdeaFormPage.post adds the flag).
+        "what_now": own and published and request.GET.get(WHAT_NOW) == "1",
+        "idea_link": request.build_absolute_uri(idea.get_absolute_url()),
         "can_register_use": published and user.is_authenticated and bool(user.organisation_id),
         "comment_form": forms.get("comment_form") or CommentForm(auto_id="id_comment_%s"),
         "report_form": ReportForm(auto_id="id_report_idea_%s"),

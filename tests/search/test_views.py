@@ -364,3 +364,13 @@ def test_the_similar_ideas_tag_says_when_there_are_none(backend, staff):
     lonely = IdeaFactory(author=staff, title="Xylofonundervisning", problem="Zebraer keder sig.")
     html = Template("{% load search_tags %}{% similar_ideas idea %}").render(Context({"idea": lonely}))
     assert "Vi har ikke fundet andre idéer, der ligner denne." in html
+
+
+def test_result_titles_are_whole_with_the_matched_words_marked():
+    from search.service import highlight
+
+    title = "Spørg til ensomhed ved visitation til hjemmepleje – erfaringer fra Thisted Kommune og mange flere"
+    marked = highlight(title, "visitation", words=None)
+    assert marked.startswith("Spørg til ensomhed")
+    assert "<mark>visitation</mark>" in marked
+    assert marked.endswith("mange flere")
