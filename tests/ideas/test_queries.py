@@ -348,7 +348,7 @@ def test_facet_rows_carry_labels_and_the_biggest_come_first(catalogue, aarhus):
 
     assert result["stage"][0] == {"value": "idea", "label": "Idé", "count": 1}
     assert result["status"][0] == {"value": "published", "label": "Offentliggjort", "count": 2}
-    assert result["organisation"][0] == {"value": aarhus.slug, "label": aarhus.name, "count": 1}
+    assert result["organisation"][0] == {"value": aarhus.slug, "label": aarhus.name, "count": 1, "region": 1082}
     assert result["region"][0] == {"value": "1082", "label": "Region Midtjylland", "count": 1}
     assert result["municipality"][0]["label"] == "Aarhus"
     labels = {row["value"]: row["label"] for row in result["target_group"]}
