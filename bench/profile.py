@@ -1,7 +1,7 @@
 """Where a page spends its time: `python -m bench.profile PATH [PATH …] [--requests N] [--html DIR]`.
 
 Runs in the bench's Django environment (same settings and database as the served site; e.g.
-`make bench-profile PAGES="/ideer/?target_group=hjemlse"`), sends each path N times through
+`make bench-profile PAGES="/ideer/?target_group=hjemloese"`), sends each path N times through
 Django's test client and prints wall and CPU milliseconds per request and the SQL time, then a
 pyinstrument profile of the same requests. CPU time per request is the figure to compare: unlike
 throughput it hardly moves when other work shares the machine.

@@ -1,4 +1,4 @@
-"""The landing page. Later work fills its sections with live data."""
+"""The landing page: what is happening now, for everyone, and for a logged-in user what concerns them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -33,10 +33,17 @@ class HomePage(Page):
         verbose_name = _("forside")
 
     def get_context(self, request, *args, **kwargs):
+        from ideabank.ideas.views import idea_rows
+
+        from . import sections
         from .highlights import spread_highlights
 
         context = super().get_context(request, *args, **kwargs)
         context["spread"] = spread_highlights()
+        context["trending_rows"] = idea_rows(sections.trending_ideas())
+        context["new_methods"] = sections.newest_methods()
+        if request.user.is_authenticated:
+            context["personal"] = sections.personal_sections(request.user)
         return context
 
 

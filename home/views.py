@@ -1,3 +1,6 @@
+import functools
+
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -14,6 +17,19 @@ COMPLAINT_URL = "https://digst.dk/digital-inklusion/webtilgaengelighed/"
 def floor(request):
     """The smallest response this server gives: the benchmark's yardstick, no database."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@functools.cache
+def _favicon_bytes():
+    with open(finders.find("favicon.ico"), "rb") as icon:
+        return icon.read()
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links: the site's icon, not a 404."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
 
 
 def api_not_found(request, *args, **kwargs):

@@ -22,6 +22,8 @@ NOT_TYPED_TEXT = {
     "accounts.UserSession.session_data": "Django's signed session data",
     "taxonomy.Region.name": "reference data from the municipalities list",
     "taxonomy.Municipality.name": "reference data from the municipalities list",
+    "taxonomy.OldSlug.old": "a retired slug, made from a guarded name",
+    "taxonomy.OldSlug.current": "a slug, made from a guarded name",
     "methods.AssessmentScore.element": "the key of one of the 11 elements",
     "notifications.Notification.detail": "copied from text that passed the guard",
     "mfa.RecoveryCode.digest": "a hash of a recovery code",

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import accessibility_statement, api_not_found, floor, was_redirect
+from home.views import accessibility_statement, api_not_found, favicon, floor, was_redirect
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
 from ideabank.spread.export_views import open_data
@@ -28,6 +28,7 @@ urlpatterns = [
     path("aabne-data/", open_data, name="open_data"),
     path("was/", was_redirect, name="was"),
     path("_floor/", floor, name="floor"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -23,7 +23,6 @@ from .models import SearchEntry
 
 MAX_MATCHES = 2000
 SNIPPET_WORDS = 30
-TITLE_WORDS = 60
 KINDS = ("all", "idea", "method")
 MAX_SIMILAR_TEXT = 5000  # characters of title + problem looked at; more adds nothing but cost
 
@@ -112,7 +111,7 @@ class SearchResults:
                     type=kind_of(obj),
                     object=obj,
                     score=score,
-                    title=mark(obj.title, TITLE_WORDS),
+                    title=mark(obj.title, None),
                     snippet=snippet,
                     url=url,
                 )
@@ -270,7 +269,8 @@ def highlighter(query):
 
 
 def highlight(text, query, words=SNIPPET_WORDS, wanted=None):
-    """A short escaped excerpt of `text` around the first match, matching words wrapped in <mark>."""
+    """A short escaped excerpt of `text` around the first match, matching words wrapped in <mark>; with
+    `words=None` the whole text (titles are never cut: a title that starts with "…" reads as another one)."""
     if wanted is None:
         wanted = wanted_prefixes(query, typos=False)
     wanted = tuple(wanted)
@@ -285,9 +285,12 @@ def highlight(text, query, words=SNIPPET_WORDS, wanted=None):
             verdicts[token] = _matches(token, wanted)
         return verdicts[token]
 
-    first = next((i for i in range(len(tokens)) if hit(i)), 0)
-    start = max(0, first - 10)
-    end = min(len(tokens), start + words * 2)
+    if words is None:
+        start, end = 0, len(tokens)
+    else:
+        first = next((i for i in range(len(tokens)) if hit(i)), 0)
+        start = max(0, first - 10)
+        end = min(len(tokens), start + words * 2)
     parts = []
     for i in range(start, end):
         token = tokens[i]

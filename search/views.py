@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from ideabank.ideas import queries
 from ideabank.ids import parse_id
+from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import service
 
@@ -59,6 +60,8 @@ def clean(value, limit):
 
 @require_GET
 def search_page(request):
+    if moved := retired_slug_redirect(request):
+        return moved
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)

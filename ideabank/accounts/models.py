@@ -11,13 +11,13 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+from ideabank.taxonomy.slugs import danish_slugify
 
 
 class Organisation(index.Indexed, models.Model):
@@ -72,7 +72,7 @@ class Organisation(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            self.slug = danish_slugify(self.name)
         if self.municipality_id and not self.region_id:
             self.region_id = self.municipality.region_id
         super().save(*args, **kwargs)

@@ -5,7 +5,7 @@ from . import views
 app_name = "attachments"
 
 urlpatterns = [
-    path("<int:pk>/miniature/", views.thumbnail, name="thumbnail"),
-    path("<int:pk>/fjern/", views.remove, name="remove"),
-    path("<int:pk>/<str:name>", views.download, name="download"),
+    path("<id:pk>/miniature/", views.thumbnail, name="thumbnail"),
+    path("<id:pk>/fjern/", views.remove, name="remove"),
+    path("<id:pk>/<str:name>", views.download, name="download"),
 ]

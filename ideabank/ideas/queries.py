@@ -110,6 +110,10 @@ def _filter(queryset, filters, skip=None):
     for name, value in filters.active.items():
         if name != skip:
             queryset = queryset.filter(conditions[name](value))
+    if "status" not in filters.active and skip != "status":
+        # Archived ideas stay readable and searchable, but leave the list unless the status filter asks for them
+        # (the status facet, which ignores its own filter, still counts them so the filter is offered).
+        queryset = queryset.exclude(status=Idea.Status.ARCHIVED)
     if filters.q:
         queryset = queryset.filter(pk__in=[pk for pk, _score in filters.ranked])
     return queryset
@@ -290,6 +294,9 @@ def facets(user, filters):
     return _cached("facets", filters, lambda: compute_facets(visible_ideas(AnonymousUser()), filters, remember))
 
 
+# Every municipality has an organisation: the organisation facet (grouped by region in the list) shows them all.
+ORGANISATIONS_SHOWN = 150
+
 # Facets on the idea's own columns: all five come from one GROUP BY (stage, status, organisation).
 LOCAL_FACETS = ("stage", "status", "organisation", "region", "municipality")
 
@@ -304,14 +311,20 @@ def compute_facets(base, filters, remember=None):
     remember = remember or (lambda name, skip, compute: compute())
 
     def obeyed(name):
-        return name if name in filters.active else None
+        # The status facet always ignores the default "no archived ideas", so it can offer them.
+        return name if name in filters.active or name == "status" else None
 
     def local_rows(skip):
         rows = _filter(base, filters, skip=skip).order_by().values("stage", "status", "organisation_id")
         return [(row["stage"], row["status"], row["organisation_id"], row["n"]) for row in rows.annotate(n=Count("pk"))]
 
     # Several facets share one query whenever they obey the same filters (always, unless their own is active).
-    local = {skip: remember("local", skip, lambda skip=skip: local_rows(skip)) for skip in map(obeyed, LOCAL_FACETS)}
+    def local_name(skip):
+        return "local-with-archived" if skip == "status" and "status" not in filters.active else "local"
+
+    local = {
+        skip: remember(local_name(skip), skip, lambda skip=skip: local_rows(skip)) for skip in map(obeyed, LOCAL_FACETS)
+    }
     organisations = Organisation.objects.in_bulk({org for rows in local.values() for *_, org, _n in rows} - {None})
 
     def local_counts(name, value_of):
@@ -356,11 +369,16 @@ def compute_facets(base, filters, remember=None):
         "tag": _named(Tag.objects.filter(slug__in=tags), "slug", tags, limit=30),
         "organisation": sorted(
             (
-                {"value": organisations[pk].slug, "label": organisations[pk].name, "count": n}
+                {
+                    "value": organisations[pk].slug,
+                    "label": organisations[pk].name,
+                    "count": n,
+                    "region": organisations[pk].region_id,
+                }
                 for pk, n in by_org.items()
             ),
             key=lambda row: (-row["count"], row["label"]),
-        )[:30],
+        )[:ORGANISATIONS_SHOWN],
         "region": _named(Region.objects.filter(code__in=by_region), "code", by_region),
         "municipality": _named(
             Municipality.objects.filter(code__in=by_municipality), "code", by_municipality, limit=30

@@ -540,6 +540,22 @@ def follow(user, **target):
     return follow
 
 
+def support_instead(user, idea):
+    """ "Støt denne idé i stedet": a colleague who was about to post a duplicate votes for the existing idea and
+    follows it. A vote they already gave (or cannot give, on their own idea) is no obstacle to following.
+    Returns whether a new vote was counted."""
+    require(idea.status == Idea.Status.PUBLISHED, _("Du kan kun støtte offentliggjorte idéer."))
+    voted = False
+    if idea.author_id != user.pk:
+        try:
+            cast_vote(user, idea)
+            voted = True
+        except Conflict:
+            pass
+    follow(user, idea=idea)
+    return voted
+
+
 def unfollow(user, **target):
     return Follow.objects.filter(user=user, **target).delete()[0] > 0
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<id:pk>/", views.idea_detail, name="detail"),
     path("<id:pk>/ret/", views.idea_edit, name="edit"),
     path("<id:pk>/stem/", views.vote, name="vote"),
+    path("<id:pk>/stoet/", views.support_instead, name="support"),
     path("<id:pk>/kommentarer/", views.comment_create, name="comment_create"),
     path("<id:pk>/anmeld/", views.report_idea, name="report"),
     path("<id:pk>/afproevet/", views.tried, name="tried"),

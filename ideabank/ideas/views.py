@@ -34,6 +34,7 @@ from ideabank.attachments.forms import AttachmentsForm
 from ideabank.ids import parse_id
 from ideabank.next_url import local_next_url
 from ideabank.taxonomy.models import TargetGroup
+from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import queries, services
 from .forms import (
@@ -48,6 +49,7 @@ from .forms import (
 from .models import Comment, Idea
 
 PAGE_SIZE = 20
+WHAT_NOW = "delt"  # query flag on the idea page right after it was published: show "Hvad nu?"
 
 FACET_LABELS = {
     "target_group": gettext_lazy("Målgruppe"),
@@ -59,6 +61,9 @@ FACET_LABELS = {
     "municipality": gettext_lazy("Kommune"),
     "status": gettext_lazy("Status"),
 }
+# The list's filter column: region and municipality live inside the one organisation facet (grouped by region),
+# so the same municipalities are not offered twice. The filters themselves all still work.
+SHOWN_FACETS = ("stage", "target_group", "theme", "organisation", "tag", "status")
 # The filters a user can follow from the list. The list offers "follow" without looking up whether
 # the user already follows (following twice is harmless): that lookup would take the page past
 # its query budget. Unfollowing happens where the follows are listed.
@@ -176,10 +181,14 @@ def idea_rows(ideas):
 def facets_panel(request, facet_groups, heading, count_label):
     """The facet links (includes/facets.html): the same for everyone with the same query and counts."""
     query = [(key, values) for key, values in request.GET.lists() if key != "page"]
-    groups = [(group["name"], str(group["label"]), group["rows"], group["active"]) for group in facet_groups]
+    groups = [
+        (group["name"], str(group["label"]), group["rows"], group["active"], group.get("open"), group.get("regions"))
+        for group in facet_groups
+    ]
     identity = (groups, query, str(heading), str(count_label))
     context = {"request": request, "facet_groups": facet_groups, "heading": heading, "count_label": count_label}
-    return fragments("includes/facets.html", [context], [identity], ("includes/icon.html",))[0]
+    includes = ("includes/icon.html", "includes/facet_rows.html", "includes/facet_row.html")
+    return fragments("includes/facets.html", [context], [identity], includes)[0]
 
 
 def anonymous_comment_thread(idea, tree):
@@ -210,6 +219,8 @@ def anonymous_comment_thread(idea, tree):
 
 @require_GET
 def idea_list(request):
+    if moved := retired_slug_redirect(request):
+        return moved
     filters = queries.IdeaFilters.from_query(request.GET)
     paginator = Paginator(queries.list_ideas(request.user, filters), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -220,9 +231,11 @@ def idea_list(request):
             "label": FACET_LABELS[name],
             "rows": facet_values.get(name, []),
             "active": filters.active.get(name),
+            "open": name == "organisation" and bool(filters.active.get("region")),
         }
-        for name in FACET_LABELS
+        for name in SHOWN_FACETS
     ]
+    facet_groups[SHOWN_FACETS.index("organisation")]["regions"] = organisations_by_region(facet_values, filters)
     active_filters = [
         {
             "name": name,
@@ -246,6 +259,24 @@ def idea_list(request):
         "sorts": sorts,
     }
     return TemplateResponse(request, "ideas/idea_list.html", context)
+
+
+def organisations_by_region(facet_values, filters):
+    """The organisation facet's rows under their region (each region a filter too); organisations without a
+    region (national bodies, NGOs) come last under "Hele landet"."""
+    regions = {row["value"]: row for row in facet_values.get("region", [])}
+    region_group = {"label": str(FACET_LABELS["region"]), "active": filters.active.get("region")}
+    rows_by_region = {}
+    for row in facet_values.get("organisation", []):
+        rows_by_region.setdefault(str(row.get("region") or ""), []).append(row)
+    grouped = [
+        {"row": regions.get(code), "label": regions[code]["label"] if code in regions else "", "group": region_group}
+        | {"rows": sorted(rows_by_region.get(code, []), key=lambda row: row["label"])}
+        for code in sorted(regions)
+    ]
+    if rows_by_region.get(""):
+        grouped.append({"row": None, "label": _("Hele landet"), "group": region_group, "rows": rows_by_region[""]})
+    return [region for region in grouped if region["rows"] or region["row"]]
 
 
 def _facet_value_label(rows, value):
@@ -318,6 +349,11 @@ def render_detail(request, idea, *, status=200, **forms):
             and bool(user.organisation_id)
             and all(report.organisation_id != user.organisation_id for report in tried_reports)
         ),
+        # "Vi bruger idéen fast" (spread registers it; an organisation that already did is told there).
+        # "Hvad nu?" right after the author published it (IdeaFormPage.post adds the flag).
+        "what_now": own and published and request.GET.get(WHAT_NOW) == "1",
+        "idea_link": request.build_absolute_uri(idea.get_absolute_url()),
+        "can_register_use": published and user.is_authenticated and bool(user.organisation_id),
         "comment_form": forms.get("comment_form") or CommentForm(auto_id="id_comment_%s"),
         "report_form": ReportForm(auto_id="id_report_idea_%s"),
         "tried_form": forms.get("tried_form") or TriedForm(auto_id="id_tried_%s"),
@@ -360,9 +396,10 @@ class IdeaFormPage:
         self.request = request
         self.idea = idea
 
-    def render(self, form, preview=None, files_form=None, status=200):
+    def render(self, form, preview=None, files_form=None, status=200, similar=None):
         idea = self.idea
         context = {
+            "similar": similar,
             "form": form,
             "files_form": files_form or AttachmentsForm(idea=idea),
             "idea": idea,
@@ -388,7 +425,7 @@ class IdeaFormPage:
         if not (files_form.is_valid() and valid):
             return self.render(form, files_form=files_form, status=files_form.status or 200)
         if action == "preview":
-            return self.render(form, preview=self.preview(form))
+            return self.render(form, preview=self.preview(form), similar=self.similar(form))
         arguments = form.service_arguments()
         publish = action == "publish"
         try:
@@ -408,7 +445,17 @@ class IdeaFormPage:
             add_service_errors(form, error)
             return self.render(form, files_form=files_form, status=422 if names_files(error) else 200)
         messages.success(request, self.saved_message(idea, created=self.idea is None))
+        if self.idea is None and idea.status == Idea.Status.PUBLISHED:
+            return redirect(f"{idea.get_absolute_url()}?{WHAT_NOW}=1")  # the "Hvad nu?" panel
         return redirect(idea)
+
+    def similar(self, form):
+        """ "Findes din idé allerede?" without JavaScript: the same suggestions, shown with the preview."""
+        from search.service import similar_ideas  # the search app owns matching
+
+        cleaned = form.cleaned_data
+        found = similar_ideas(cleaned["title"], cleaned["problem"], exclude=self.idea.pk if self.idea else None)
+        return [idea for idea, _score in found]
 
     def preview(self, form):
         cleaned = form.cleaned_data
@@ -465,6 +512,27 @@ def idea_edit(request, pk):
 
 
 # ---- votes -----------------------------------------------------------------------------------
+
+
+@require_POST
+def support_instead(request, pk):
+    """The idea form's "Støt denne idé i stedet": vote for and follow an existing idea, then go there. The
+    button submits the idea form to this address, whose other fields are ignored: the draft is not saved."""
+    idea = visible_idea_or_404(request, pk)
+    if not request.user.is_authenticated:
+        return login_first(idea.get_absolute_url())
+    try:
+        ratelimit.check(request, "vote")
+        voted = services.support_instead(request.user, idea)
+    except ratelimit.RateLimited:
+        return too_many(request)
+    except PermissionDenied as error:
+        return forbidden(request, error)
+    if voted:
+        messages.success(request, _("Tak! Du støtter nu idéen og får besked, når der sker noget med den."))
+    else:
+        messages.success(request, _("Du følger nu idéen og får besked, når der sker noget med den."))
+    return redirect(idea)
 
 
 @require_POST

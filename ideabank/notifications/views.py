@@ -31,6 +31,20 @@ def notification_list(request):
     return render(request, "notifications/list.html", {"page": page, "form": form})
 
 
+BELL_ROWS = 10
+
+
+@login_required
+def latest(request):
+    """The bell's dropdown (static/js/bell.js): the latest notifications as an HTML fragment. Without
+    JavaScript the bell is a link to the full list instead."""
+    rows = list(services.for_user(request.user).order_by("-created")[:BELL_ROWS])
+    for notification in rows:
+        notification.text = services.text(notification)
+        notification.url = services.target_url(notification)
+    return render(request, "notifications/dropdown.html", {"notifications": rows})
+
+
 @login_required
 @require_POST
 def mark_read(request):

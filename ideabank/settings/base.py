@@ -237,6 +237,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
+# Numbers and dates look the same on every page, chart and e-mail: 43.588 and "17. december 2024" in Danish,
+# 43,588 and "17 December 2024" in English (ideabank/formats). Templates show ids with |unlocalize.
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["ideabank.formats"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 

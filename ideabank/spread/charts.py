@@ -101,9 +101,11 @@ def adoption_curve(points, end):
 
 # ---- the tile map ---------------------------------------------------------------------------------
 
-TILE = 26
-TILE_STEP = 30
+# Big enough for a municipality's abbreviation and its status letter, one above the other, each at 14 px.
+TILE = 42
+TILE_STEP = 46
 TILE_MARGIN = 8
+LABEL_CHARACTER_WIDTH = 9  # about, at 14 px
 # Where each region's block of municipality tiles sits, in tiles: (column, row, columns). The blocks are
 # placed as the regions lie — Nordjylland at the top of Jutland, Hovedstaden north-east of Sjælland — and
 # the municipalities fill them in code order, which keeps neighbours roughly together.
@@ -131,6 +133,7 @@ def tile_map(municipalities, states):
     the municipalities to mark — the rest are drawn empty.
     """
     by_region = {}
+    short = abbreviations(name for _code, name, _region, _region_name in municipalities)
     for code, name, region_code, region_name in sorted(municipalities):
         by_region.setdefault((region_code, region_name), []).append((code, name))
     tiles, labels = [], []
@@ -163,13 +166,14 @@ def tile_map(municipalities, states):
                     "y": TILE_MARGIN + tile_row * TILE_STEP,
                     "css": css,
                     "letter": letter,
+                    "short": short[name],
                 }
             )
-    # Room for the labels too (Bornholm's sticks out to the right); about 7 px per character at 12 px.
+    # Room for the labels too (Bornholm's sticks out to the right).
     width = (
         max(
             max((tile["x"] + TILE for tile in tiles), default=0),
-            max((label["x"] + 7 * len(label["name"]) for label in labels), default=0),
+            max((label["x"] + LABEL_CHARACTER_WIDTH * len(label["name"]) for label in labels), default=0),
         )
         + TILE_MARGIN
     )
@@ -179,10 +183,28 @@ def tile_map(municipalities, states):
         "height": height,
         "tile": TILE,
         "text_offset": TILE // 2,
-        "text_baseline": TILE // 2 + 5,
+        "short_baseline": TILE // 2 - 3,
+        "text_baseline": TILE // 2 + 15,
         "tiles": tiles,
         "labels": labels,
     }
+
+
+def abbreviations(names):
+    """{name: a unique three-letter abbreviation} for the tiles, e.g. Aarhus → "Aar", Hjørring → "Hjø".
+
+    The first three letters where they are unique; otherwise the first letter and the next two letters that
+    make it unique ("Fredericia" → "Frd" when "Fre" is taken), so no two tiles read the same."""
+    from itertools import combinations
+
+    taken, result = set(), {}
+    for name in sorted(set(names)):
+        letters = [char for char in name if char.isalpha()]
+        candidates = ["".join([letters[0], letters[i], letters[j]]) for i, j in combinations(range(1, len(letters)), 2)]
+        chosen = next((c for c in candidates if c.lower() not in taken), name[:3])
+        taken.add(chosen.lower())
+        result[name] = chosen[0].upper() + chosen[1:].lower()
+    return result
 
 
 def status_states(statuses):

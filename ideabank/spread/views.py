@@ -20,6 +20,7 @@ from ideabank.ideas.models import Idea
 from ideabank.ideas.views import add_service_errors, forbidden, login_first
 from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
+from ideabank.taxonomy.slugs import current_slug
 
 from . import charts, queries, services, statistics
 from .forms import AdoptionForm, OutcomeForm, StatusForm
@@ -49,7 +50,12 @@ def overview(request):
 
 @require_GET
 def organisation(request, slug):
-    found = get_object_or_404(Organisation.objects.select_related("region", "municipality"), slug=slug)
+    found = Organisation.objects.select_related("region", "municipality").filter(slug=slug).first()
+    if found is None:
+        current = current_slug("organisation", slug)
+        if current is None:
+            raise Http404
+        return redirect("spread:organisation", slug=current, permanent=True)
     profile = queries.organisation_profile(found, request.user)
     ideas_shown = list(profile.pop("ideas")[: ORGANISATION_IDEAS + 1])
     context = {

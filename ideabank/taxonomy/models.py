@@ -2,12 +2,12 @@
 target groups and themes that ideas and methods are filed under."""
 
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+from .slugs import danish_slugify
 
 
 class Region(models.Model):
@@ -60,7 +60,7 @@ class Vocabulary(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            self.slug = danish_slugify(self.name)
         super().save(*args, **kwargs)
 
 
@@ -78,3 +78,24 @@ class Theme(index.Indexed, Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("indsatsområde")
         verbose_name_plural = _("indsatsområder")
+
+
+class OldSlug(models.Model):
+    """A slug that was retired when addresses learnt æ, ø and å (or an editor renamed a term): old links and
+    bookmarks still lead to the thing through a permanent redirect."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("Organisation")
+        TARGET_GROUP = "target_group", _("Målgruppe")
+        THEME = "theme", _("Indsatsområde")
+        TAG = "tag", _("Emneord")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    old = models.CharField(max_length=255)
+    current = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "old"], name="old_slug_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.old} → {self.current}"

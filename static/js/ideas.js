@@ -80,3 +80,20 @@
   document.querySelectorAll("[data-vote-form]").forEach(enhanceVoteForm);
   document.querySelectorAll("input[data-tag-input][list]").forEach(enhanceTagInput);
 })();
+
+// "Hvad nu?": the copy-link button (shown only where the clipboard can be written).
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    var input = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!input || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(input.value).then(function () {
+        button.textContent = button.getAttribute("data-copied-text");
+      });
+    });
+  });
+})();

@@ -3,8 +3,9 @@
 //
 // 1. <input data-autocomplete-url="…"> becomes an ARIA 1.2 combobox with a list of idea titles
 //    (arrow keys move, Enter opens, Escape closes, debounced requests).
-// 2. <form data-similar-url="…"> (the idea form): once the fields named "title" (3+ characters)
-//    and "problem" have text, similar ideas are fetched (debounced) into #similar-ideas.
+// 2. <form data-similar-url="…"> (the idea form): as soon as the field named "title" has 3+ characters
+//    (and again as "problem" is written), similar ideas are fetched (debounced) into #similar-ideas,
+//    which sits right after the title.
 (function () {
   "use strict";
 
@@ -230,10 +231,13 @@
     var fetchSimilar = debounce(function () {
       var titleText = title.value.trim();
       var problemText = problem.value.trim();
-      if (titleText.length < MIN_TITLE || !problemText) {
+      if (titleText.length < MIN_TITLE) {
         return;
       }
-      var params = new URLSearchParams({ title: titleText, problem: problemText });
+      var params = new URLSearchParams({ title: titleText });
+      if (problemText) {
+        params.set("problem", problemText);
+      }
       var exclude = form.getAttribute("data-similar-exclude");
       if (exclude) {
         params.set("exclude", exclude);

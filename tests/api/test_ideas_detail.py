@@ -102,13 +102,13 @@ def test_the_author_changes_only_what_is_sent(client, staff, token_for):
     original_problem = idea.problem
 
     response = patch(
-        client, idea, {"title": "Ny titel", "tags": ["ny"], "target_groups": ["hjemlse"]}, **token_for(staff)
+        client, idea, {"title": "Ny titel", "tags": ["ny"], "target_groups": ["hjemloese"]}, **token_for(staff)
     )
 
     assert response.status_code == 200, response.content
     body = response.json()
     assert (body["title"], body["tags"]) == ("Ny titel", ["ny"])
-    assert [group["slug"] for group in body["target_groups"]] == ["hjemlse"]
+    assert [group["slug"] for group in body["target_groups"]] == ["hjemloese"]
     idea.refresh_from_db()
     assert (idea.title, idea.problem) == ("Ny titel", original_problem)
 

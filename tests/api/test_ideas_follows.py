@@ -40,16 +40,16 @@ def test_follow_a_tag_a_target_group_and_an_organisation(client, staff, outsider
     headers = token_for(staff)
 
     assert post(client, {"kind": "tag", "value": "natcafé"}, **headers).status_code == 201
-    assert post(client, {"kind": "target_group", "value": "hjemlse"}, **headers).status_code == 201
+    assert post(client, {"kind": "target_group", "value": "hjemloese"}, **headers).status_code == 201
     assert post(client, {"kind": "organisation", "value": outsider.organisation.slug}, **headers).status_code == 201
 
-    assert services.is_following(staff, target_group=TargetGroup.objects.get(slug="hjemlse"))
+    assert services.is_following(staff, target_group=TargetGroup.objects.get(slug="hjemloese"))
     assert services.is_following(staff, organisation=outsider.organisation)
     listed = client.get(URL, **headers).json()
     assert sorted((row["kind"], row["label"]) for row in listed) == [
         ("organisation", outsider.organisation.name),
         ("tag", "Natcafé"),
-        ("target_group", TargetGroup.objects.get(slug="hjemlse").name),
+        ("target_group", TargetGroup.objects.get(slug="hjemloese").name),
     ]
 
 
@@ -60,18 +60,18 @@ def test_an_organisation_may_be_given_by_id(client, staff, outsider, token_for):
 
 
 def test_the_list_is_only_mine(client, staff, colleague, token_for):
-    services.follow(colleague, target_group=TargetGroup.objects.get(slug="hjemlse"))
+    services.follow(colleague, target_group=TargetGroup.objects.get(slug="hjemloese"))
     assert client.get(URL, **token_for(staff)).json() == []
 
 
 def test_unfollow_with_a_body_or_a_query(client, staff, colleague, token_for):
     idea = IdeaFactory(author=staff)
     services.follow(colleague, idea=idea)
-    services.follow(colleague, target_group=TargetGroup.objects.get(slug="hjemlse"))
+    services.follow(colleague, target_group=TargetGroup.objects.get(slug="hjemloese"))
     headers = token_for(colleague)
 
     assert delete(client, {"kind": "idea", "value": idea.pk}, **headers).status_code == 204
-    assert client.delete(f"{URL}?kind=target_group&value=hjemlse", **headers).status_code == 204
+    assert client.delete(f"{URL}?kind=target_group&value=hjemloese", **headers).status_code == 204
     assert not Follow.objects.exists()
     assert delete(client, {"kind": "idea", "value": idea.pk}, **headers).status_code == 204
 
@@ -124,5 +124,5 @@ def test_unfollow_with_malformed_json_is_400(client, staff, token_for):
 
 def test_anonymous_is_401(client):
     assert client.get(URL).status_code == 401
-    assert post(client, {"kind": "target_group", "value": "hjemlse"}).status_code == 401
-    assert delete(client, {"kind": "target_group", "value": "hjemlse"}).status_code == 401
+    assert post(client, {"kind": "target_group", "value": "hjemloese"}).status_code == 401
+    assert delete(client, {"kind": "target_group", "value": "hjemloese"}).status_code == 401

@@ -69,7 +69,7 @@ def test_post_an_idea_with_the_keyboard_only(page):
     tab_to(page, page.get_by_role("button", name="Offentliggør"))
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/ideer/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/ideer/\d+/(\?delt=1)?$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Walk and talk med unge")
     idea = Idea.objects.get(title="Walk and talk med unge")
     assert idea.status == Idea.Status.PUBLISHED

@@ -195,3 +195,11 @@ def test_demo_domains_allow_sign_up_after_seeding(client):
     )
     assert response.status_code == 302
     assert User.objects.get(email="ny.kollega@aarhus.dk").organisation.municipality_id == 751
+
+
+def test_the_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").content.decode()

@@ -68,7 +68,7 @@ def test_publishing_creates_a_published_idea_for_the_users_organisation(client, 
     response = client.post(URL, idea_data(target_groups=[group.pk], themes=[theme.pk], organisation="999"), follow=True)
 
     idea = Idea.objects.get()
-    assert response.redirect_chain == [(idea.get_absolute_url(), 302)]
+    assert response.redirect_chain == [(f"{idea.get_absolute_url()}?delt=1", 302)]
     assert idea.status == Idea.Status.PUBLISHED
     assert idea.published_at is not None
     assert idea.author == staff

@@ -172,10 +172,11 @@ def test_the_declaration_table_holds_all_five_dimensions(declared):
     _svg, table = svg_and_table(render_declaration(declared))
 
     assert table_rows(table) == [
-        ("Målgruppe", ["A", ""]),
-        ("Metode", ["B", ""]),
-        ("Implementering", ["C", ""]),
-        ("Effekt", ["D", "Ingen effektstudier endnu."]),
+        # The letters in words, as the Vidensportal explains them.
+        ("Målgruppe", ["A – stærk viden", ""]),
+        ("Metode", ["B – moderat viden", ""]),
+        ("Implementering", ["C – begrænset viden", ""]),
+        ("Effekt", ["D – ingen eller meget begrænset viden", "Ingen effektstudier endnu."]),
         ("Økonomi", ["–", ""]),
     ]
 

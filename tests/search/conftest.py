@@ -256,8 +256,8 @@ def methods(backend):
             tags=["overgange"],
             theory_of_change="<p>Kontinuitet i relationen forebygger nye udsættelser.</p>",
             goals="<p>Færre genindlæggelser og færre børn i plejefamilier.</p>",
-            target_groups=["hjemlse"],
-            themes=["bolig-og-hjemlshed"],
+            target_groups=["hjemloese"],
+            themes=["bolig-og-hjemloeshed"],
             research=["Kontinuitetsstudiet i fem kommuner"],
         ),
         "fgc": method(
@@ -267,7 +267,7 @@ def methods(backend):
             description=[("paragraph", "<p>En uafhængig koordinator forbereder <b>mødet</b> med familien.</p>")],
             tags=["netværk", "overgange"],
             target_groups=["udsatte-familier"],
-            themes=["familie-og-forldreskab"],
+            themes=["familie-og-foraeldreskab"],
             declaration_effekt="B",
         ),
     }

@@ -86,7 +86,7 @@ def test_without_a_query_every_public_idea_is_listed_newest_first(client, corpus
 
 
 def test_facets_count_within_the_query_and_the_other_filters(client, corpus):
-    response = client.get(URL, {"q": "frivillige", "tag": "natcafé"})
+    response = client.get(URL, {"q": "frivillige", "tag": "natcafe"})
     html = response.content.decode()
 
     assert set(result_titles(response)) == {"Natcafé for hjemløse", "Natåbent værested for gadens folk"}
@@ -96,7 +96,7 @@ def test_facets_count_within_the_query_and_the_other_filters(client, corpus):
         "frivillige": 1,
         "værested": 1,
     }
-    assert groups["tag"]["active"] == "natcafé"
+    assert groups["tag"]["active"] == "natcafe"
     # Links keep the query and the other filters, and go back to page one.
     assert 'href="?q=frivillige&amp;tag=frivillige"' in html
     assert 'href="?q=frivillige" class="facet-link facet-active" aria-current="true"' in html
@@ -364,3 +364,13 @@ def test_the_similar_ideas_tag_says_when_there_are_none(backend, staff):
     lonely = IdeaFactory(author=staff, title="Xylofonundervisning", problem="Zebraer keder sig.")
     html = Template("{% load search_tags %}{% similar_ideas idea %}").render(Context({"idea": lonely}))
     assert "Vi har ikke fundet andre idéer, der ligner denne." in html
+
+
+def test_result_titles_are_whole_with_the_matched_words_marked():
+    from search.service import highlight
+
+    title = "Spørg til ensomhed ved visitation til hjemmepleje – erfaringer fra Thisted Kommune og mange flere"
+    marked = highlight(title, "visitation", words=None)
+    assert marked.startswith("Spørg til ensomhed")
+    assert "<mark>visitation</mark>" in marked
+    assert marked.endswith("mange flere")

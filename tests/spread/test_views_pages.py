@@ -106,7 +106,7 @@ def test_the_adoption_page_shows_history_and_reports(client, method, aarhus):
 
     assert "1. januar 2024" in page and "1. juni 2024" in page
     assert "Overvejer" in page and "Implementeret" in page
-    assert "1. Jul 2024 – 30. Sept 2024" in page
+    assert "1. juli 2024 – 30. september 2024" in page
     assert "80 %" in page
 
 

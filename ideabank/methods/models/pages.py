@@ -31,6 +31,11 @@ class MethodIndexPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    def serve(self, request, *args, **kwargs):
+        from ideabank.taxonomy.slugs import retired_slug_redirect
+
+        return retired_slug_redirect(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .. import queries
 
@@ -148,11 +153,12 @@ class MethodPage(Page):
         return super().save(*args, **kwargs)
 
     def declaration(self):
-        """[(dimension, level, justification)] in the declaration's order; unrated dimensions have level ''."""
+        """[(dimension, level, justification)] in the declaration's order; a rated level is a Level (its label says
+        in words what the letter means), an unrated one is ''."""
         return [
             (
                 Dimension(key),
-                getattr(self, f"declaration_{key}"),
+                Level(getattr(self, f"declaration_{key}")) if getattr(self, f"declaration_{key}") else "",
                 getattr(self, f"declaration_{key}_justification"),
             )
             for key in Dimension.values

@@ -13,7 +13,7 @@ def method_follow_button(context, method):
     request = context["request"]
     return {
         "kind": "method",
-        "value": method.pk,
+        "value": str(method.pk),
         "following": is_following(request.user, method=method),
         "next": request.path,
         "name": method.title,

@@ -1,0 +1,127 @@
+"""What the home page shows: the ideas colleagues are busy with, the newest methods, and for a logged-in
+user what concerns them (their municipality's ideas, what they follow, their drafts, unread notifications).
+
+The public sections are the same for everyone and cached until an idea changes; the personal part is a few
+small indexed queries with LIMITs, never a scan of the whole collection.
+"""
+
+import datetime
+from collections import Counter
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ideabank.ideas.models import Comment, Idea, TriedReport, Vote
+from ideabank.ideas.queries import ideas_version, with_list_relations
+from ideabank.methods.models import MethodPage
+from ideabank.notifications import services as notifications
+from ideabank.spread.models import Adoption
+
+TRENDING_DAYS = 14
+TRENDING_COUNT = 6
+NEW_METHODS = 4
+PERSONAL_ROWS = 5
+# What a colleague's action says about an idea: trying it out weighs most, a comment more than a vote.
+TRENDING_WEIGHTS = ((Vote, 1, {}), (Comment, 2, {"status": Comment.Status.VISIBLE}), (TriedReport, 3, {}))
+CACHE_SECONDS = 300
+
+
+def trending_scores(now=None):
+    """{idea id: score} over published ideas from votes, comments and tried reports of the last 14 days."""
+    since = (now or timezone.now()) - datetime.timedelta(days=TRENDING_DAYS)
+    scores = Counter()
+    for model, weight, conditions in TRENDING_WEIGHTS:
+        rows = (
+            model.objects.filter(created__gte=since, idea__status=Idea.Status.PUBLISHED, **conditions)
+            .order_by()
+            .values("idea")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            scores[row["idea"]] += weight * row["n"]
+    return scores
+
+
+def trending_idea_ids(now=None, limit=TRENDING_COUNT):
+    """The ids of the ideas for "Idéer lige nu": most activity first (newer first on a tie); when it is quiet
+    the newest published ideas fill the rest."""
+    scores = trending_scores(now)
+    published = dict(
+        Idea.objects.filter(pk__in=list(scores), status=Idea.Status.PUBLISHED).values_list("pk", "published_at")
+    )
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    ranked = sorted(published, key=lambda pk: (-scores[pk], -(published[pk] or oldest).timestamp(), -pk))[:limit]
+    if len(ranked) < limit:
+        newest = Idea.objects.filter(status=Idea.Status.PUBLISHED).exclude(pk__in=ranked)
+        ranked += list(newest.order_by("-published_at", "-pk").values_list("pk", flat=True)[: limit - len(ranked)])
+    return ranked
+
+
+def trending_ideas(limit=TRENDING_COUNT):
+    """The trending ideas, ready for a list row; the ranking is shared by every visitor until an idea changes."""
+    key = f"home:trending:{ideas_version()}:{limit}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = trending_idea_ids(limit=limit)
+        cache.set(key, ids, CACHE_SECONDS)
+    ideas = with_list_relations(Idea.objects.filter(pk__in=ids, status=Idea.Status.PUBLISHED)).in_bulk()
+    return [ideas[pk] for pk in ids if pk in ideas]
+
+
+def newest_methods(limit=NEW_METHODS):
+    """The newest published method pages, with their stage and knowledge declaration."""
+    pages = list(MethodPage.objects.live().public().order_by("-first_published_at", "-pk")[:limit])
+    for page in pages:
+        page.declaration_summary = [
+            (dimension.label, str(level), level.label) for dimension, level, _why in page.declaration() if level
+        ]
+    return pages
+
+
+def personal_sections(user):
+    """What the home page adds for a logged-in user. Each list is short and read by an index."""
+    organisation = user.organisation
+    nearby = []
+    if organisation is not None:
+        here = Q(organisation=organisation)
+        if organisation.municipality_id:
+            here |= Q(organisation__municipality_id=organisation.municipality_id)
+        nearby = list(
+            with_list_relations(Idea.objects.filter(here, status=Idea.Status.PUBLISHED).exclude(author=user)).order_by(
+                "-published_at", "-pk"
+            )[:PERSONAL_ROWS]
+        )
+    return {
+        "organisation": organisation,
+        "nearby_ideas": nearby,
+        "followed_activity": followed_activity(user),
+        "drafts": list(Idea.objects.filter(author=user, status=Idea.Status.DRAFT).order_by("-updated")[:PERSONAL_ROWS]),
+        "unread": unread_notifications(user),
+    }
+
+
+def followed_activity(user, limit=PERSONAL_ROWS):
+    """New comments on the ideas the user follows and new adoptions of the methods they follow, newest first."""
+    comments = (
+        Comment.objects.filter(idea__follows__user=user, status=Comment.Status.VISIBLE, idea__status="published")
+        .exclude(author=user)
+        .select_related("idea", "author")
+        .order_by("-created")[:limit]
+    )
+    adoptions = (
+        Adoption.objects.filter(method__follows__user=user, method__live=True)
+        .select_related("method", "organisation")
+        .order_by("-created")[:limit]
+    )
+    events = [{"kind": "comment", "when": comment.created, "comment": comment} for comment in comments]
+    events += [{"kind": "adoption", "when": adoption.created, "adoption": adoption} for adoption in adoptions]
+    return sorted(events, key=lambda event: event["when"], reverse=True)[:limit]
+
+
+def unread_notifications(user, limit=3):
+    rows = list(notifications.for_user(user).filter(read_at__isnull=True).order_by("-created")[:limit])
+    for notification in rows:
+        notification.text = notifications.text(notification)
+        notification.url = notifications.target_url(notification)
+    return rows
