@@ -1,0 +1,33 @@
+"""Small numbers are never published (DESIGN §9): a count below five, or a share computed from fewer than
+five answers, could point at a person. Every public page, API answer and open-data file passes its citizen
+figures through here, so the rule is written once. The organisation's own staff and editors see exact figures.
+
+Suppressed values become None: `null` in JSON, an empty cell in CSV, "<5" on pages (the `shown` filter).
+"""
+
+from ideabank.methods.services import is_editor
+
+MINIMUM = 5
+
+
+def count(value, exact=False):
+    """The count, or None when it is below the minimum and the viewer may not see it exactly."""
+    if exact or value is None or value >= MINIMUM:
+        return value
+    return None
+
+
+def share(value, exact=False):
+    """A statistics.Share, or None when it rests on fewer answers than the minimum."""
+    if exact or value is None or value.asked >= MINIMUM:
+        return value
+    return None
+
+
+def sees_exact(user, organisation_id=None):
+    """Editors see every exact figure; staff see their own organisation's (organisation_id None: only editors)."""
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return False
+    if is_editor(user):
+        return True
+    return organisation_id is not None and user.organisation_id == organisation_id
