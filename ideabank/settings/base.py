@@ -217,6 +217,12 @@ IDEABANK_RATE_LIMITS = {
     "report": os.environ.get("RATE_LIMIT_REPORT", "20/h"),
     # Wrong two-factor codes per user (ideabank/mfa); django-otp's growing delay per app comes on top.
     "mfa": os.environ.get("RATE_LIMIT_MFA", "5/15m"),
+    # Encounters (ideabank/spread/encounters.py): a busy day of meetings, codes for citizens to answer
+    # themselves, and answers per address on the citizen page, which also stops guessing codes.
+    "encounter": os.environ.get("RATE_LIMIT_ENCOUNTER", "300/m"),
+    "citizen_code": os.environ.get("RATE_LIMIT_CITIZEN_CODE", "60/h"),
+    "citizen_code_address": os.environ.get("RATE_LIMIT_CITIZEN_CODE_ADDRESS", "200/h"),
+    "citizen_answer": os.environ.get("RATE_LIMIT_CITIZEN_ANSWER", "120/h"),
 }
 RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
