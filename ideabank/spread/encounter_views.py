@@ -234,6 +234,7 @@ def code_qr(request, code):
 
 # ---- the citizen's page -------------------------------------------------------------------------
 
+
 def _language(request):
     wanted = request.GET.get("lang") or request.POST.get("lang")
     return "en" if wanted == "en" else "da"
@@ -249,7 +250,8 @@ def citizen_answer(request, code):
         try:
             check_address(request, "citizen_answer")
         except ratelimit.RateLimited as error:
-            return _citizen_page(request, "spread/citizen_unavailable.html", {"reason": "limited"}, 429, language, error)
+            context = {"reason": "limited"}
+            return _citizen_page(request, "spread/citizen_unavailable.html", context, 429, language, error)
         try:
             found = encounters.open_code(code)
         except encounters.CodeUnavailable as unavailable:
