@@ -397,3 +397,72 @@ def outcome_draft(adoption, period_start, period_end):
         "declined": counted.declined,
         "overlaps_reported_period": overlapping,
     }
+
+
+# ---- published results --------------------------------------------------------------------------
+
+RESULT_MONTHS = 12
+
+
+def month_start(day, back=0):
+    """The first day of the month `back` months before the one `day` falls in."""
+    index = day.year * 12 + day.month - 1 - back
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def results(encounters_qs, user, *, group="adoption", today=None):
+    """The helped share month by month (the last twelve months) and per organisation, as the viewer may see
+    it: editors exactly; an organisation's own staff their own row exactly; everyone else with counts below
+    five and shares of fewer than five answers suppressed. `group`: "adoption" (one method's page) or
+    "organisation" (across methods)."""
+    from .models import Adoption
+
+    today = today or timezone.localdate()
+    since = month_start(today, RESULT_MONTHS - 1)
+    recent = encounters_qs.filter(met_on__gte=since, met_on__lte=today)
+    editor = suppression.sees_exact(user)
+    counted = dict(monthly(recent))
+    months = []
+    for back in range(RESULT_MONTHS - 1, -1, -1):
+        month = month_start(today, back)
+        found = counted.get(month, Tally())
+        months.append({"month": month, "tally": found, "shown": found.out(editor)})
+    key = "adoption_id" if group == "adoption" else "adoption__organisation_id"
+    rows = recent.order_by().values_list(key, "answer").annotate(n=Count("pk"))
+    grouped = {}
+    for owner, answer, n in rows:
+        grouped.setdefault(owner, Counter())[answer] += n
+    if group == "adoption":
+        owners = Adoption.objects.filter(pk__in=grouped).select_related("organisation")
+        names = {adoption.pk: (adoption.organisation, adoption) for adoption in owners}
+    else:
+        from ideabank.accounts.models import Organisation
+
+        names = {org.pk: (org, None) for org in Organisation.objects.filter(pk__in=grouped)}
+    organisations = []
+    for owner, found in grouped.items():
+        organisation, adoption = names[owner]
+        tally_ = Tally.of(found)
+        exact = suppression.sees_exact(user, organisation.pk)
+        organisations.append(
+            {
+                "organisation": organisation,
+                "adoption": adoption,
+                "tally": tally_,
+                "shown": tally_.out(exact),
+                "exact": exact,
+                "share": suppression.share(tally_.share, exact),
+            }
+        )
+    organisations.sort(key=lambda row: row["organisation"].name)
+    total = tally(recent)
+    return {
+        "since": since,
+        "today": today,
+        "months": months,
+        "organisations": organisations,
+        "total": total,
+        "total_shown": total.out(editor),
+        "total_share": suppression.share(total.share, editor),
+        "exact": editor,
+    }

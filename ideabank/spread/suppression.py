@@ -31,3 +31,28 @@ def sees_exact(user, organisation_id=None):
     if is_editor(user):
         return True
     return organisation_id is not None and user.organisation_id == organisation_id
+
+
+def outcomes(figures, user):
+    """statistics.method_outcomes as `user` may see it: the method's totals exactly for editors, each
+    organisation's row exactly for its own staff, everything else with small numbers suppressed."""
+    editor = sees_exact(user)
+    rows = []
+    for row in figures["organisations"]:
+        exact = sees_exact(user, row["organisation"].pk)
+        rows.append(
+            {
+                **row,
+                "citizens_reached": count(row["citizens_reached"], exact),
+                "citizens_asked": count(row["share"].asked, exact),
+                "share": share(row["share"], exact),
+            }
+        )
+    return {
+        **figures,
+        "citizens_reached": count(figures["citizens_reached"], editor),
+        "citizens_asked": count(figures["citizens_asked"], editor),
+        "citizens_helped": count(figures["citizens_helped"], editor),
+        "share": share(figures["share"], editor),
+        "organisations": rows,
+    }

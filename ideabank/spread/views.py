@@ -21,9 +21,9 @@ from ideabank.ideas.views import add_service_errors, forbidden, login_first
 from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
 
-from . import charts, queries, services, statistics
+from . import charts, encounters, queries, services, statistics, suppression
 from .forms import AdoptionForm, OutcomeForm, StatusForm
-from .models import Adoption
+from .models import Adoption, Encounter
 
 ORGANISATION_IDEAS = 50
 
@@ -39,8 +39,13 @@ def method_url(method):
 def overview(request):
     data = queries.overview()
     tile_map = charts.tile_map(queries.municipalities(), charts.count_states(data["municipalities"]))
+    answers = encounters.results(
+        Encounter.objects.filter(adoption__method__in=queries.live_methods()), request.user, group="organisation"
+    )
     context = {
         **data,
+        "encounter_results": answers,
+        "encounter_chart": charts.monthly_share(answers["months"]),
         "tile_map": tile_map,
         "municipality_rows": [tile for tile in tile_map["tiles"] if tile["letter"]],
     }
@@ -73,9 +78,17 @@ def visible_adoption_or_404(request, pk):
 def adoption_detail(request, pk):
     adoption = visible_adoption_or_404(request, pk)
     reports = list(queries.adoption_reports(adoption))
+    exact = suppression.sees_exact(request.user, adoption.organisation_id)
     for report in reports:
-        report.share = statistics.Share(report.citizens_helped, report.citizens_asked)
+        report.share = suppression.share(statistics.Share(report.citizens_helped, report.citizens_asked), exact)
+        report.shown = {
+            name: suppression.count(getattr(report, f"citizens_{name}"), exact)
+            for name in ("reached", "asked", "helped")
+        }
+    answers = encounters.results(Encounter.objects.filter(adoption=adoption), request.user)
     context = {
+        "encounter_results": answers,
+        "encounter_chart": charts.monthly_share(answers["months"]),
         "adoption": adoption,
         "subject": adoption.method or adoption.idea,
         "subject_url": method_url(adoption.method) if adoption.method else adoption.idea.get_absolute_url(),
