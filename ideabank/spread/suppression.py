@@ -45,6 +45,7 @@ def outcomes(figures, user):
                 **row,
                 "citizens_reached": count(row["citizens_reached"], exact),
                 "citizens_asked": count(row["share"].asked, exact),
+                "citizens_helped": count(row["share"].helped, exact),
                 "share": share(row["share"], exact),
             }
         )

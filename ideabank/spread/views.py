@@ -6,6 +6,8 @@ and a message (post/redirect/get). PermissionDenied → 403 page, ValidationErro
 error beside the field it names, Conflict → a message and the existing adoption. No JavaScript needed.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -159,6 +161,19 @@ def register_idea(request, idea_id):
 # ---- managing one adoption ----------------------------------------------------------------------
 
 
+def _outcome_draft(request, adoption):
+    """The report prefilled from the encounters of the period in the address (?period_start=&period_end=),
+    or of the period after the last report; a date that cannot be read falls back to that default."""
+    start, end = encounters.default_period(adoption)
+    for name in ("period_start", "period_end"):
+        try:
+            value = datetime.date.fromisoformat(request.GET.get(name, "")[:10])
+        except ValueError:
+            continue
+        start, end = (value, end) if name == "period_start" else (start, value)
+    return encounters.outcome_draft(adoption, start, end)
+
+
 def _managed(request, pk):
     """The adoption if this user may change it; otherwise the response to give instead."""
     adoption = visible_adoption_or_404(request, pk)
@@ -202,7 +217,15 @@ def report_outcome(request, pk):
     if refusal:
         return refusal
     indicators = list(adoption.method.indicators.all()) if adoption.method else []
-    form = OutcomeForm(request.POST or None, indicators=indicators)
+    draft = None
+    initial = {}
+    if request.method == "GET":
+        draft = _outcome_draft(request, adoption)
+        if draft["encounters"]:
+            initial = {key: draft[key] for key in ("period_start", "period_end", "citizens_asked", "citizens_helped")}
+        else:
+            initial = {"period_start": draft["period_start"], "period_end": draft["period_end"]}
+    form = OutcomeForm(request.POST or None, indicators=indicators, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_outcome(request.user, adoption, **form.service_arguments())
@@ -218,6 +241,7 @@ def report_outcome(request, pk):
         "adoption": adoption,
         "subject": adoption.method or adoption.idea,
         "previous": list(adoption.outcomes.order_by("-period_start")[:4]),
+        "draft": draft,
         "editor": is_editor(request.user),
     }
     return TemplateResponse(request, "spread/outcome_form.html", context)
