@@ -159,9 +159,7 @@ def test_a_year_of_encounters_obeys_the_rules_and_differs_between_organisations(
     for encounter in Encounter.objects.exclude(needed="")[:200]:
         encounters.check(encounter.adoption, answer=encounter.answer, met_on=encounter.met_on, needed=encounter.needed)
     shares = [
-        tally.share.value
-        for tally in encounters.per_adoption(Encounter.objects.all()).values()
-        if tally.asked >= 50
+        tally.share.value for tally in encounters.per_adoption(Encounter.objects.all()).values() if tally.asked >= 50
     ]
     assert max(shares) - min(shares) > 0.2  # the organisations tell different stories
     assert Encounter.objects.filter(source="citizen").exists() and Encounter.objects.filter(source="staff").exists()
