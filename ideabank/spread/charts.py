@@ -248,8 +248,8 @@ def share_comparison(rows):
 
 # ---- the helped share month by month --------------------------------------------------------------
 
-MONTH_WIDTH = 600
-MONTH_HEIGHT = 220
+MONTH_WIDTH = 420
+MONTH_HEIGHT = 200
 MONTH_LEFT = 44
 MONTH_RIGHT = 12
 MONTH_TOP = 12

@@ -5,6 +5,7 @@ to /tmp/shots-issue-15/ (or $SCREENSHOT_DIR)."""
 
 import os
 import re
+import tempfile
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from ideabank.spread.models import CitizenCode, Encounter
 from tests.factories import PASSWORD, UserFactory, municipal_organisation
 from tests.spread.helpers import adoption, make_method
 
-SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/shots-issue-15"))
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR") or Path(tempfile.gettempdir()) / "shots-issue-15")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -115,9 +116,7 @@ def test_staff_register_meetings_and_a_citizen_answers_on_their_phone(new_page, 
     shoot(phone, "07-citizen-used")
 
     # In English, on request.
-    english = CitizenCode.objects.create(
-        adoption=used, code="abcdefghjk", expires=timezone.now() + timedelta(hours=1)
-    )
+    english = CitizenCode.objects.create(adoption=used, code="abcdefghjk", expires=timezone.now() + timedelta(hours=1))
     phone.goto(f"/svar/{english.code}/?lang=en")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Do you feel helped?")
     assert_accessible(phone)
