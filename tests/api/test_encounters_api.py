@@ -199,3 +199,27 @@ def test_the_open_data_file_suppresses_small_counts_and_holds_no_text(client, ad
     assert (row["asked"], row["helped"], row["not_helped"], row["partly"]) == (8, 6, None, None)
     assert row["share_helped"] == 0.75
     assert "Hemmelig" not in csv_text and "Hemmelig" not in str(rows)
+
+
+def test_a_signed_in_session_posts_with_its_csrf_token_as_the_bench_target_does(adoption, staff):
+    """The request bench/load.py sends for the `encounter` target: session cookie, X-CSRFToken, Origin."""
+    from django.test import Client
+
+    from bench.load import EncounterState, Requests
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(staff)
+    browser.get("/udbredelse/mine-metoder/")  # sets the CSRF cookie, as the login page does for the bench
+    cookies = {name: morsel.value for name, morsel in browser.cookies.items()}
+    requests = Requests({"kind": "encounter"}, "http://testserver", {staff.email: cookies})
+    state = EncounterState(0, 1, [staff.email])
+
+    method, address, headers, body, expected = requests.encounter(0, state, {staff.email: adoption.pk})
+    headers = {key: value for key, value in headers.items() if key not in ("Cookie", "Content-Type")}
+    meta = {"HTTP_" + key.upper().replace("-", "_"): value for key, value in headers.items()}
+    response = browser.generic(
+        method, address.removeprefix("http://testserver"), body, content_type="application/json", secure=True, **meta
+    )
+
+    assert (method, response.status_code) == ("POST", expected), response.content
+    assert Encounter.objects.filter(adoption=adoption, registered_by=staff).count() == 1

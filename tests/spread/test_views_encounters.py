@@ -212,3 +212,26 @@ def test_needs_texts_are_never_on_public_pages(client, staff, used, method):
     assert "Hjælp til at komme til lægen" not in client.get(method.url).content.decode()
     assert "Hjælp til at komme til lægen" not in client.get(f"/udbredelse/ibrugtagninger/{used.pk}/").content.decode()
     assert "Hjælp til at komme til lægen" not in client.get("/udbredelse/").content.decode()
+
+
+def test_codes_are_rate_limited_per_staff_user(client, staff, used, settings):
+    settings.IDEABANK_RATE_LIMITS = {**settings.IDEABANK_RATE_LIMITS, "citizen_code": "2/h"}
+    client.force_login(staff)
+    path = f"/udbredelse/ibrugtagninger/{used.pk}/borgerkode/"
+
+    statuses = [client.post(path).status_code for _ in range(3)]
+
+    assert statuses == [302, 302, 429]
+    assert CitizenCode.objects.count() == 2
+
+
+def test_the_citizen_page_is_rate_limited_per_address(client, staff, used, settings):
+    settings.IDEABANK_RATE_LIMITS = {**settings.IDEABANK_RATE_LIMITS, "citizen_answer": "3/h"}
+    code = encounters.create_code(staff, used)
+
+    statuses = [client.get("/svar/abcdefghjk/").status_code for _ in range(3)]
+    limited = client.post(f"/svar/{code.code}/", {"answer": "helped"})
+
+    assert statuses == [404, 404, 404]
+    assert limited.status_code == 429 and "Vent lidt" in limited.content.decode()
+    assert not Encounter.objects.exists()
