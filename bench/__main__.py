@@ -26,7 +26,18 @@ SEARCH_QUERIES = [
     "efterværn anbragte",
     "frivillige",
 ]
-ALL_TARGETS = ("floor", "home", "idea_list", "idea_detail", "search_db", "search_es", "vote", "api_ideas")
+ALL_TARGETS = (
+    "floor",
+    "home",
+    "idea_list",
+    "idea_detail",
+    "search_db",
+    "search_es",
+    "vote",
+    "encounter",
+    "api_ideas",
+)
+SIGNED_IN_TARGETS = ("vote", "encounter")
 RENDERED_TARGETS = ("home", "idea_list", "idea_detail", "search_db", "search_es", "api_ideas")
 
 
@@ -69,6 +80,8 @@ def targets(config, built, with_elasticsearch):
         "search_db": {"kind": "get", "paths": searches},
         "search_es": {"kind": "get", "paths": searches},
         "vote": {"kind": "vote"},
+        # Staff registering a meeting's answer through the API (session + CSRF), each at their own organisation.
+        "encounter": {"kind": "encounter"},
         "api_ideas": {"kind": "get", "paths": [f"/api/v1/ideas?target_group={slug}" for slug in groups]},
     }
     wanted = [name for name in ALL_TARGETS if not config.targets or name in config.targets or name == "floor"]
@@ -82,7 +95,7 @@ def load(config, server, target_list, built, label):
         return load_once(config, server, target_list, built, label)
     results = {}
     for target in target_list:
-        logins = config.voters * 0.35 / config.workers if target["kind"] == "vote" else 0
+        logins = config.voters * 0.35 / config.workers if target["kind"] in SIGNED_IN_TARGETS else 0
         recorders = pyspy.start(server.pids, target["name"], logins + config.warmup + config.duration + 2)
         results.update(load_once(config, server, [target], built, f"{label}-{target['name']}"))
         pyspy.finish(recorders, target["name"])
@@ -98,6 +111,7 @@ def load_once(config, server, target_list, built, label):
         "targets": target_list,
         "voters": built["voters"][: config.voters],
         "vote_ideas": built["vote_ideas"],
+        "encounter_adoptions": built.get("encounter_adoptions", {}),
         "password": built["password"],
         "server_pids": server.pids,
     }

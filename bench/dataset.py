@@ -515,7 +515,36 @@ def summary(markers, ran, seconds):
         "target_groups": list(TargetGroup.objects.order_by("slug").values_list("slug", flat=True)),
         "vote_ideas": vote_ideas,
         "voters": voters,
+        "encounter_adoptions": encounter_adoptions(voters),
     }
+
+
+def encounter_adoptions(voters):
+    """{voter e-mail: an adoption of the voter's organisation}: where the encounter target registers."""
+    from django.contrib.auth import get_user_model
+
+    from ideabank.spread.models import Adoption
+
+    organisations = dict(get_user_model().objects.filter(email__in=voters).values_list("email", "organisation_id"))
+    first = {}
+    for organisation_id, pk in (
+        Adoption.objects.filter(organisation_id__in=set(organisations.values()))
+        .order_by("organisation_id", "pk")
+        .values_list("organisation_id", "pk")
+    ):
+        first.setdefault(organisation_id, pk)
+    return {email: first[org] for email, org in organisations.items() if org in first}
+
+
+def forget_bench_encounters():
+    """Encounters the encounter target registered in an earlier run: the demo figures stay the demo's."""
+    from ideabank.spread.models import Encounter
+
+    gone, _ = Encounter.objects.filter(
+        registered_by__email__startswith="stemmer", registered_by__email__contains=".bench."
+    ).delete()
+    if gone:
+        say(f"Removed {gone} encounters left by the encounter target")
 
 
 def forget_bench_votes():
@@ -557,6 +586,7 @@ def main(argv):
     if reason := stale(markers, context):
         raise SystemExit(f"The bench data set is stale ({reason}); start from an empty database.")
     forget_bench_votes()
+    forget_bench_encounters()
     ran = []
     for step in STEPS:
         if not step.wanted(context):

@@ -18,6 +18,7 @@ import re
 import statistics
 import sys
 import time
+import uuid
 
 import aiohttp
 
@@ -92,6 +93,39 @@ class Requests:
         form = {"action": "vote" if cast else "unvote"}
         return "POST", f"{self.base}/ideer/{idea}/stem/", headers, form, 200
 
+    def encounter(self, worker, state, adoptions):
+        """(method, url, headers, form, expected) of the next encounter: a new uuid each time, so 201."""
+        voter = state.next_voter()
+        cookies = self.voters[voter]
+        origin = "https://" + self.base.split("://")[1]
+        headers = {
+            **PROXY_HEADERS,
+            "Cookie": cookie_header(cookies),
+            "Origin": origin,
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "X-CSRFToken": cookies["csrftoken"],
+        }
+        body = json.dumps({"answer": state.next_answer(), "uuid": str(uuid.uuid4())})
+        return "POST", f"{self.base}/api/v1/adoptions/{adoptions[voter]}/encounters", headers, body, 201
+
+
+class EncounterState:
+    """A worker's walk over its own staff (each registers at an adoption of their own organisation)."""
+
+    ANSWERS = ("helped", "helped", "partly", "not_helped", "declined")
+
+    def __init__(self, worker, workers, voters):
+        self.voters = voters[worker::workers]
+        self.step = 0
+
+    def next_voter(self):
+        self.step += 1
+        return self.voters[self.step % len(self.voters)]
+
+    def next_answer(self):
+        return self.ANSWERS[self.step % len(self.ANSWERS)]
+
 
 class VoteState:
     """A worker's walk over its voters × ideas: vote, withdraw, next idea, next voter."""
@@ -134,14 +168,19 @@ async def run_target(session, target, plan, voters):
     async def worker(number):
         nonlocal errors
         state = None
+        adoptions = plan.get("encounter_adoptions", {})
         if target["kind"] == "vote":
             state = VoteState(number, concurrency, sorted(voters), plan["vote_ideas"])
+        elif target["kind"] == "encounter":
+            state = EncounterState(number, concurrency, sorted(email for email in voters if email in adoptions))
         while True:
             now = time.monotonic()
             if now >= stop_at:
                 return
             if state is None:
                 method, url, headers, form, expected = requests.get(number)
+            elif target["kind"] == "encounter":
+                method, url, headers, form, expected = requests.encounter(number, state, adoptions)
             else:
                 method, url, headers, form, expected = requests.vote(number, state)
             began = time.monotonic()
@@ -200,7 +239,7 @@ async def main(plan_path, result_path):
         connector=connector, timeout=timeout, cookie_jar=aiohttp.DummyCookieJar()
     ) as session:
         voters = {}
-        if any(t["kind"] == "vote" for t in plan["targets"]):
+        if any(t["kind"] in ("vote", "encounter") for t in plan["targets"]):
             began = time.monotonic()
             logins = asyncio.Semaphore(2)  # hashing a password takes a whole server process
 

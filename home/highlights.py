@@ -7,6 +7,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from ideabank.methods.models import MethodPage
+from ideabank.spread import suppression
 from ideabank.spread.models import Adoption, OutcomeReport
 from ideabank.spread.statistics import IN_USE
 
@@ -36,6 +37,7 @@ def spread_highlights(today=None):
         ],
         "organisations": in_use.values("organisation").distinct().count(),
         "methods_in_use": in_use.values("method").distinct().count(),
-        "citizens_reached": citizens["reached"] or 0,
-        "helped_percent": round(100 * (citizens["helped"] or 0) / asked) if asked else None,
+        # Public figures: small numbers suppressed (ideabank/spread/suppression.py).
+        "citizens_reached": suppression.count(citizens["reached"] or 0),
+        "helped_percent": round(100 * (citizens["helped"] or 0) / asked) if suppression.count(asked) else None,
     }

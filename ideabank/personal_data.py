@@ -22,6 +22,7 @@ NOT_TYPED_TEXT = {
     "accounts.UserSession.session_data": "Django's signed session data",
     "taxonomy.Region.name": "reference data from the municipalities list",
     "taxonomy.Municipality.name": "reference data from the municipalities list",
+    "spread.CitizenCode.code": "a generated one-meeting code",
     "taxonomy.OldSlug.old": "a retired slug, made from a guarded name",
     "taxonomy.OldSlug.current": "a slug, made from a guarded name",
     "methods.AssessmentScore.element": "the key of one of the 11 elements",

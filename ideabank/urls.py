@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import accessibility_statement, api_not_found, favicon, floor, was_redirect
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
+from ideabank.spread.encounter_views import citizen_answer
 from ideabank.spread.export_views import open_data
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("sprog/", set_language, name="set_language"),
     path("tilgaengelighed/", accessibility_statement, name="accessibility_statement"),
     path("aabne-data/", open_data, name="open_data"),
+    path("svar/<str:code>/", citizen_answer, name="citizen_answer"),
     path("was/", was_redirect, name="was"),
     path("_floor/", floor, name="floor"),
     path("favicon.ico", favicon, name="favicon"),

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
 from ideabank.taxonomy.slugs import danish_slugify
+from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
 
 
 class Organisation(index.Indexed, models.Model):

@@ -172,7 +172,7 @@ def method_detail(request, method_id: int):
             {"id": indicator.pk, "name": indicator.name, "unit": indicator.unit, "direction": indicator.direction}
             for indicator in context["indicators"]
         ],
-        **spread_api.method_extras(method),
+        **spread_api.method_extras(method, request.user),
     }
 
 

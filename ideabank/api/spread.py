@@ -22,7 +22,7 @@ from pydantic import Field
 from ideabank.accounts.models import Organisation, User
 from ideabank.ideas.models import Idea
 from ideabank.methods import queries as method_queries
-from ideabank.spread import queries, services, statistics
+from ideabank.spread import queries, services, statistics, suppression
 from ideabank.spread.models import Adoption, OutcomeReport
 
 from .auth import authenticated
@@ -140,31 +140,34 @@ def decimal_out(value):
     return None if value is None else float(value)
 
 
-def share_out(share):
-    interval = share.interval
+def share_out(share, helped, asked):
+    """The helped share with its 95% interval, and the counts behind it as the viewer may see them (a
+    suppressed share — fewer than five asked — is null throughout)."""
+    interval = share.interval if share is not None else None
     return {
-        "helped": share.helped,
-        "asked": share.asked,
-        "value": None if share.value is None else round(share.value, 4),
+        "helped": helped,
+        "asked": asked,
+        "value": None if share is None or share.value is None else round(share.value, 4),
         "interval_95": None if interval is None else [round(interval[0], 4), round(interval[1], 4)],
     }
 
 
-def report_out(report):
+def report_out(report, exact=True):
+    """One outcome report; for viewers outside the organisation (and not editors) counts below five are null."""
     return {
         "id": report.pk,
         "adoption": report.adoption_id,
         "period_start": report.period_start,
         "period_end": report.period_end,
-        "citizens_reached": report.citizens_reached,
-        "citizens_asked": report.citizens_asked,
-        "citizens_helped": report.citizens_helped,
+        "citizens_reached": suppression.count(report.citizens_reached, exact),
+        "citizens_asked": suppression.count(report.citizens_asked, exact),
+        "citizens_helped": suppression.count(report.citizens_helped, exact),
         "indicators": {
             str(value.indicator_id): {"baseline": decimal_out(value.baseline), "current": decimal_out(value.current)}
             for value in report.indicator_values.all()
         },
         "cost_per_citizen": decimal_out(report.cost_per_citizen),
-        "note": report.note,
+        "note": report.note if exact else None,
     }
 
 
@@ -182,15 +185,16 @@ def spread_out(method, spread=None):
     }
 
 
-def outcomes_out(method):
-    """Totals, the helped share with its 95% Wilson interval, indicator change and a row per organisation."""
-    outcomes = statistics.method_outcomes(method)
+def outcomes_out(method, user=None):
+    """Totals, the helped share with its 95% Wilson interval, indicator change and a row per organisation;
+    citizen counts below five and shares of fewer than five asked are null unless the viewer may see them."""
+    outcomes = suppression.outcomes(statistics.method_outcomes(method), user)
     return {
         "reports": outcomes["reports"],
         "citizens_reached": outcomes["citizens_reached"],
         "citizens_asked": outcomes["citizens_asked"],
         "citizens_helped": outcomes["citizens_helped"],
-        "share_helped": share_out(outcomes["share"]),
+        "share_helped": share_out(outcomes["share"], outcomes["citizens_helped"], outcomes["citizens_asked"]),
         "cost_per_citizen": decimal_out(outcomes["cost_per_citizen"]),
         "indicators": [
             {
@@ -212,7 +216,7 @@ def outcomes_out(method):
                 "status": row["status"],
                 "reports": row["reports"],
                 "citizens_reached": row["citizens_reached"],
-                "share_helped": share_out(row["share"]),
+                "share_helped": share_out(row["share"], row["citizens_helped"], row["citizens_asked"]),
                 "cost_per_citizen": decimal_out(row["cost_per_citizen"]),
             }
             for row in outcomes["organisations"]
@@ -220,9 +224,9 @@ def outcomes_out(method):
     }
 
 
-def method_extras(method):
+def method_extras(method, user=None):
     """The "spread" and "outcomes" keys of the method detail API (ideabank/api/methods.py)."""
-    return {"spread": spread_out(method), "outcomes": outcomes_out(method)}
+    return {"spread": spread_out(method), "outcomes": outcomes_out(method, user)}
 
 
 # ---- lookups ----------------------------------------------------------------------------------
@@ -351,7 +355,8 @@ def change_adoption(request, adoption_id: int, payload: AdoptionPatch):
 @router.get("/adoptions/{adoption_id}/outcomes", auth=public)
 def list_outcomes(request, adoption_id: int):
     adoption = visible_adoption(request, adoption_id)
-    return [report_out(report) for report in queries.adoption_reports(adoption)]
+    exact = suppression.sees_exact(request.user, adoption.organisation_id)
+    return [report_out(report, exact) for report in queries.adoption_reports(adoption)]
 
 
 @router.post("/adoptions/{adoption_id}/outcomes", response={201: dict}, auth=authenticated)

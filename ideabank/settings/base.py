@@ -220,6 +220,12 @@ IDEABANK_RATE_LIMITS = {
     "report": os.environ.get("RATE_LIMIT_REPORT", "20/h"),
     # Wrong two-factor codes per user (ideabank/mfa); django-otp's growing delay per app comes on top.
     "mfa": os.environ.get("RATE_LIMIT_MFA", "5/15m"),
+    # Encounters (ideabank/spread/encounters.py): a busy day of meetings, codes for citizens to answer
+    # themselves, and answers per address on the citizen page, which also stops guessing codes.
+    "encounter": os.environ.get("RATE_LIMIT_ENCOUNTER", "300/m"),
+    "citizen_code": os.environ.get("RATE_LIMIT_CITIZEN_CODE", "60/h"),
+    "citizen_code_address": os.environ.get("RATE_LIMIT_CITIZEN_CODE_ADDRESS", "200/h"),
+    "citizen_answer": os.environ.get("RATE_LIMIT_CITIZEN_ANSWER", "120/h"),
 }
 RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
 # Exchanging e-mail and password for an API token (POST /api/v1/auth/token), per client address.
@@ -228,6 +234,7 @@ IDEABANK_TOKEN_RATE = os.environ.get("RATE_LIMIT_TOKEN", "10/m")
 # throttle and lockout (ideabank/client_ip.py); with 0 a client could claim any address.
 IDEABANK_TRUSTED_PROXIES = int(os.environ.get("IDEABANK_TRUSTED_PROXIES", "0"))
 NINJA_NUM_PROXIES = IDEABANK_TRUSTED_PROXIES
+RATELIMIT_IP_META_KEY = "ideabank.client_ip.client_ip"  # django-ratelimit's "ip" key: the same address
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
 
 # Language: Danish first, English second. Source strings are Danish.

@@ -266,3 +266,52 @@ def share_comparison(rows):
         "ticks": [{"x": x(percent / 100), "percent": percent} for percent in (0, 25, 50, 75, 100)],
         "bars": bars,
     }
+
+
+# ---- the helped share month by month --------------------------------------------------------------
+
+MONTH_WIDTH = 420
+MONTH_HEIGHT = 200
+MONTH_LEFT = 44
+MONTH_RIGHT = 12
+MONTH_TOP = 12
+MONTH_BOTTOM = 36
+
+
+def monthly_share(months):
+    """Geometry for [{"month", "shown"}] (encounters.results): a bar per month up to the helped share, a line
+    over its 95% interval; a suppressed month (fewer than five answers) gets no bar, and the table says why."""
+    if not any(row["shown"]["share_helped"] is not None for row in months):
+        return None
+    plot_width = MONTH_WIDTH - MONTH_LEFT - MONTH_RIGHT
+    plot_height = MONTH_HEIGHT - MONTH_TOP - MONTH_BOTTOM
+    bottom = MONTH_TOP + plot_height
+    slot = plot_width / len(months)
+
+    def y(value):
+        return round(bottom - plot_height * value, 1)
+
+    bars = []
+    for index, row in enumerate(months):
+        shown = row["shown"]
+        centre = MONTH_LEFT + slot * index + slot / 2
+        bar = {"month": row["month"], "centre": round(centre, 1), "x": round(centre - slot * 0.3, 1)}
+        bar["width"] = round(slot * 0.6, 1)
+        if shown["share_helped"] is not None:
+            bar.update(
+                value=y(shown["share_helped"]),
+                height=round(bottom - y(shown["share_helped"]), 1),
+                low=y(shown["ci_low"]),
+                high=y(shown["ci_high"]),
+            )
+        bars.append(bar)
+    return {
+        "width": MONTH_WIDTH,
+        "height": MONTH_HEIGHT,
+        "left": MONTH_LEFT,
+        "right": MONTH_WIDTH - MONTH_RIGHT,
+        "bottom": bottom,
+        "label_y": bottom + 16,
+        "ticks": [{"percent": percent, "y": y(percent / 100)} for percent in (0, 25, 50, 75, 100)],
+        "bars": bars,
+    }

@@ -8,6 +8,9 @@ stop with a reason others can learn from. While in use, a municipality reports e
 more citizens as it gets going, a rising share of those asked (about 55–80 %) say they felt helped, the
 cost per citizen falls after the pilot, and the method's outcome indicators move in the desired direction.
 
+Then a year of encounters ("Føler du dig hjulpet?") for every adoption in use, with the organisations
+doing markedly differently, so the monthly charts and the comparison tell a story.
+
 Deterministic (seeded per method) and idempotent: a demo method that already has adoptions is left alone.
 Rows are written with bulk inserts — a few thousand in well under a second — so the rules in services.py
 are not called one by one; the test suite checks every row against them instead.
@@ -15,6 +18,7 @@ are not called one by one; the test suite checks every row against them instead.
 
 import datetime
 import time
+import uuid
 from decimal import Decimal
 
 from django.db import transaction
@@ -25,7 +29,7 @@ from ideabank.ideas.demo import SEED, rng_for
 from ideabank.methods import demo_content as method_content
 from ideabank.methods.models import MethodPage
 
-from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
+from .models import Adoption, AdoptionStatus, Encounter, IndicatorValue, OutcomeReport, StatusChange
 
 # How many municipalities take up the methods: the first in the catalogue spread widely, the tail a little.
 MOST, LEAST = 42, 3
@@ -235,3 +239,93 @@ def seed_adoptions(seed=SEED, stdout=None, today=None):
         f"kvartalsrapporter, {values} indikatorværdier ({time.monotonic() - started:.1f} s)"
     )
     return adoptions
+
+
+# ---- a year of encounters -------------------------------------------------------------------------
+
+NEEDED = (
+    "Faste aftaler, så jeg ved, hvornår vi ses.",
+    "At det er den samme medarbejder hver gang.",
+    "Hjælp til at forstå brevene fra kommunen.",
+    "Mere tid til at tale om det, der fylder.",
+    "At nogen ringer tilbage, når jeg har lagt en besked.",
+    "Hjælp til transport til møderne.",
+    "At mødet kan ligge efter skoletid.",
+)
+
+
+def plan_encounters(rng, adoption, first_day, today, registrant):
+    """Encounters from `first_day` to today: a monthly volume that grows as the team gets going, and an
+    organisation-specific helped share (some do markedly better than others) that improves a little."""
+    base = rng.uniform(0.38, 0.8)
+    volume = rng.randint(6, 36)
+    rows = []
+    day = first_day
+    months = 0
+    while day <= today:
+        next_month = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        month_end = min(today, next_month - datetime.timedelta(days=1))
+        count = max(0, round(volume * min(1.6, 0.7 + 0.08 * months) * rng.uniform(0.75, 1.25)))
+        share = min(0.92, base + 0.01 * months)
+        for _ in range(count):
+            roll = rng.random()
+            if roll < 0.07:
+                answer = "declined"
+            elif roll < 0.07 + 0.93 * share:
+                answer = "helped"
+            elif rng.random() < 0.55:
+                answer = "partly"
+            else:
+                answer = "not_helped"
+            citizen = rng.random() < 0.2
+            needed = rng.choice(NEEDED) if answer in ("partly", "not_helped") and rng.random() < 0.3 else ""
+            met_on = day + datetime.timedelta(days=rng.randint(0, (month_end - day).days))
+            rows.append(
+                Encounter(
+                    adoption=adoption,
+                    met_on=met_on,
+                    answer=answer,
+                    needed=needed,
+                    source="citizen" if citizen else "staff",
+                    registered_by=None if citizen else registrant,
+                    uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                )
+            )
+        day = month_end + datetime.timedelta(days=1)
+        months += 1
+    return rows
+
+
+def seed_encounters(seed=SEED, stdout=None, today=None):
+    """A year of encounters for the demo adoptions in use that have none yet. Returns the number created."""
+    say = stdout or (lambda message: None)
+    started = time.monotonic()
+    today = today or timezone.localdate()
+    year_ago = today - datetime.timedelta(days=365)
+    adoptions = (
+        Adoption.objects.filter(method__in=demo_methods(), encounters__isnull=True)
+        .prefetch_related("history")
+        .order_by("pk")
+    )
+    rows, used = [], 0
+    for adoption in adoptions:
+        piloting = min(
+            (step.changed_on for step in adoption.history.all() if step.status == AdoptionStatus.PILOTING),
+            default=None,
+        )
+        if piloting is None:
+            continue
+        stopped = next(
+            (step.changed_on for step in adoption.history.all() if step.status == AdoptionStatus.STOPPED), None
+        )
+        last_day = min(today, stopped) if stopped else today
+        first_day = max(piloting, year_ago)
+        if first_day > last_day:
+            continue
+        rng = rng_for(seed, "encounters", str(adoption.pk))
+        rows.extend(plan_encounters(rng, adoption, first_day, last_day, adoption.contact))
+        used += 1
+    with transaction.atomic():
+        Encounter.objects.bulk_create(rows, batch_size=5000)
+    say(f"  {len(rows)} møder med svar i {used} ibrugtagninger ({time.monotonic() - started:.1f} s)")
+    return len(rows)

@@ -5,7 +5,9 @@ hold, in that order, and what /aabne-data/ documents. Add columns at the end; ne
 
 Nothing personal leaves through here. Ideas carry their organisation, never their author; adoptions their
 organisation, never the contact person; outcomes are the counts an organisation reported for a period
-(and their sums per method), never a citizen, never the free-text note, never who reported them. Only
+(and their sums per method), never a citizen, never the free-text note, never who reported them; encounters
+are monthly counts per organisation, never the "Hvad skal der til?" text. Citizen counts below five, and
+shares of fewer than five answers, are left empty (ideabank/spread/suppression.py). Only
 what the site itself shows the public is exported: public ideas, live methods, adoptions of those.
 
 Rows are generated in primary-key chunks with their relations prefetched per chunk, so 100 000 ideas
@@ -24,7 +26,8 @@ from ideabank.ideas.models import Idea
 from ideabank.methods.elements import Dimension
 from ideabank.methods.models import MethodPage
 
-from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
+from . import suppression
+from .models import Adoption, AdoptionStatus, Encounter, EncounterAnswer, IndicatorValue, OutcomeReport, StatusChange
 from .statistics import Share
 
 CHUNK = 1000
@@ -190,6 +193,21 @@ OUTCOME_COLUMNS = [
     ),
 ]
 
+ENCOUNTER_COLUMNS = [
+    Column("method_id", "integer", _("Metodens nummer.")),
+    Column("method_title", "text", _("Metodens titel.")),
+    *ORGANISATION_COLUMNS,
+    Column("month", "text", _("Måneden (ÅÅÅÅ-MM), som møderne fandt sted i.")),
+    Column("asked", "integer", _("Borgere, der svarede på “Føler du dig hjulpet?” (alle, der ikke afslog).")),
+    Column("helped", "integer", _("Heraf: ja.")),
+    Column("partly", "integer", _("Heraf: delvist.")),
+    Column("not_helped", "integer", _("Heraf: nej.")),
+    Column("declined", "integer", _("Ville ikke svare.")),
+    Column("share_helped", "decimal", _("Andel ja af dem, der svarede (0–1, fire decimaler).")),
+    Column("share_low", "decimal", _("Nedre grænse af 95 %-Wilson-intervallet for andelen.")),
+    Column("share_high", "decimal", _("Øvre grænse af 95 %-Wilson-intervallet for andelen.")),
+]
+
 
 def _iso(value):
     return value.isoformat() if value is not None else None
@@ -343,8 +361,10 @@ def adoption_rows(base=""):
 
 
 def _share(helped, asked):
-    share = Share(helped or 0, asked or 0)
-    interval = share.interval
+    share = suppression.share(Share(helped or 0, asked or 0))
+    interval = share.interval if share is not None else None
+    if share is None:
+        return {"share_helped": None, "share_low": None, "share_high": None}
     return {
         "share_helped": None if share.value is None else round(share.value, 4),
         "share_low": None if interval is None else round(interval[0], 4),
@@ -383,9 +403,9 @@ def outcome_rows(base=""):
             "period_start": None,
             "period_end": None,
             "reports": total["n"],
-            "citizens_reached": total["reached"],
-            "citizens_asked": total["asked"],
-            "citizens_helped": total["helped"],
+            "citizens_reached": suppression.count(total["reached"]),
+            "citizens_asked": suppression.count(total["asked"]),
+            "citizens_helped": suppression.count(total["helped"]),
             **_share(total["helped"], total["asked"]),
             "cost_per_citizen": _weighted_cost(method_id),
             "indicators": None,
@@ -422,9 +442,9 @@ def outcome_rows(base=""):
                 "period_start": _iso(report.period_start),
                 "period_end": _iso(report.period_end),
                 "reports": 1,
-                "citizens_reached": report.citizens_reached,
-                "citizens_asked": report.citizens_asked,
-                "citizens_helped": report.citizens_helped,
+                "citizens_reached": suppression.count(report.citizens_reached),
+                "citizens_asked": suppression.count(report.citizens_asked),
+                "citizens_helped": suppression.count(report.citizens_helped),
                 **_share(report.citizens_helped, report.citizens_asked),
                 "cost_per_citizen": _decimal(report.cost_per_citizen, "0.01"),
                 "indicators": [
@@ -438,6 +458,47 @@ def outcome_rows(base=""):
                     for value in report.indicator_values.all()
                 ],
             }
+
+
+def encounter_rows(base=""):
+    """Per live method, organisation and month: the answers counted, suppressed below five, never the text."""
+    from django.db.models.functions import TruncMonth
+
+    from .encounters import Tally
+
+    counts = (
+        Encounter.objects.filter(adoption__method__in=public_methods())
+        .annotate(month=TruncMonth("met_on"))
+        .values_list("adoption_id", "month", "answer")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    grouped = {}
+    for adoption_id, month, answer, n in counts:
+        grouped.setdefault((adoption_id, month), {})[answer] = n
+    adoptions = {
+        adoption.pk: adoption
+        for adoption in Adoption.objects.filter(pk__in={key[0] for key in grouped}).select_related(
+            "method", "organisation__region"
+        )
+    }
+    ordered = sorted(
+        grouped,
+        key=lambda key: (adoptions[key[0]].method_id, adoptions[key[0]].organisation.name, key[0], key[1]),
+    )
+    for adoption_id, month in ordered:
+        adoption = adoptions[adoption_id]
+        counted = Tally.of(grouped[(adoption_id, month)]).out(exact=False)
+        yield {
+            "method_id": adoption.method_id,
+            "method_title": adoption.method.title,
+            **_organisation(adoption.organisation),
+            "month": str(month)[:7],
+            **{answer: counted[answer] for answer in ("asked", *EncounterAnswer.values)},
+            "share_helped": counted["share_helped"],
+            "share_low": counted["ci_low"],
+            "share_high": counted["ci_high"],
+        }
 
 
 @dataclass(frozen=True)
@@ -482,6 +543,16 @@ EXPORTS = {
             ),
             OUTCOME_COLUMNS,
             outcome_rows,
+        ),
+        Export(
+            "encounters",
+            _("Møder"),
+            _(
+                "Svar på “Føler du dig hjulpet?” pr. metode, organisation og måned. Tal under 5 er udeladt, "
+                "og borgernes egne ord er aldrig med."
+            ),
+            ENCOUNTER_COLUMNS,
+            encounter_rows,
         ),
     )
 }

@@ -4,6 +4,7 @@ They parse input only; every rule (who may, what must hold, what is refused) liv
 errors the views put back beside the field they name.
 """
 
+import uuid
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -15,7 +16,8 @@ from ideabank.forms import DkfdsFormMixin
 from ideabank.ideas.forms import DATE_FORMATS
 from ideabank.validators import USER_TEXT_VALIDATORS
 
-from .models import AdoptionStatus
+from .encounters import NEEDED_MAX
+from .models import AdoptionStatus, EncounterAnswer
 from .services import NOTE_MAX, REASON_MAX
 
 
@@ -274,3 +276,62 @@ class OutcomeForm(DkfdsFormMixin, forms.Form):
             "cost_per_citizen": data["cost_per_citizen"],
             "note": data["note"],
         }
+
+
+def needed_field():
+    return forms.CharField(
+        label=_("Hvad skal der til?"),
+        required=False,
+        max_length=NEEDED_MAX,
+        validators=USER_TEXT_VALIDATORS,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": NEEDED_MAX}),
+        help_text=_("Valgfrit, højst 500 tegn. Skriv aldrig navn, CPR-nummer eller andet, der kan pege på borgeren."),
+    )
+
+
+def answer_field():
+    # Drawn as four large submit buttons (name="answer"), so no widget is rendered for it.
+    return forms.ChoiceField(
+        label=_("Svar"),
+        choices=EncounterAnswer.choices,
+        error_messages={
+            "required": _("Vælg et af svarene."),
+            "invalid_choice": _("Vælg et af svarene: ja, delvist, nej eller ville ikke svare."),
+        },
+    )
+
+
+class EncounterForm(DkfdsFormMixin, forms.Form):
+    """One meeting's answer, registered by staff: the answer comes from the button pressed."""
+
+    answer = answer_field()
+    met_on = date_field(_("Mødedato"), help_text=_("I dag, medmindre mødet var en anden dag."))
+    needed = needed_field()
+    uuid = forms.UUIDField(widget=forms.HiddenInput, error_messages={"invalid": _("Ugyldigt registrerings-id.")})
+
+    def __init__(self, *args, adoption, **kwargs):
+        kwargs.setdefault("auto_id", "id_encounter_%s")
+        kwargs.setdefault("initial", {"met_on": timezone.localdate(), "uuid": self.fresh_uuid()})
+        super().__init__(*args, **kwargs)
+        self.adoption = adoption
+
+    @staticmethod
+    def fresh_uuid():
+        """A new id for the next registration; a repeated post of this form is then recognised."""
+        return uuid.uuid4()
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        return {"answer": data["answer"], "met_on": data["met_on"], "needed": data["needed"], "uuid": data["uuid"]}
+
+
+class CitizenAnswerForm(DkfdsFormMixin, forms.Form):
+    """The citizen's own answer through a one-meeting code."""
+
+    answer = answer_field()
+    needed = needed_field()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_citizen_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["needed"].help_text = _("Valgfrit. Skriv ikke dit navn eller andet, der kan vise, hvem du er.")

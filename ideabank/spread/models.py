@@ -142,3 +142,65 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator}: {self.baseline} → {self.current}"
+
+
+class EncounterAnswer(models.TextChoices):
+    HELPED = "helped", _("Ja")
+    PARTLY = "partly", _("Delvist")
+    NOT_HELPED = "not_helped", _("Nej")
+    DECLINED = "declined", _("Ville ikke svare")
+
+
+class EncounterSource(models.TextChoices):
+    STAFF = "staff", _("Medarbejder")
+    CITIZEN = "citizen", _("Borger")
+
+
+class Encounter(models.Model):
+    """One answer to "Føler du dig hjulpet?" from one meeting under an adoption: effect asked at every
+    meeting instead of activity typed into a period report. It holds no citizen identifier of any kind —
+    no name, no CPR number, no address, no IP address — only the day, the answer and what it would take."""
+
+    adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="encounters")
+    met_on = models.DateField(_("mødedato"))
+    answer = models.CharField(_("svar"), max_length=12, choices=EncounterAnswer.choices)
+    needed = models.TextField(_("hvad skal der til?"), blank=True, max_length=500, validators=USER_TEXT_VALIDATORS)
+    source = models.CharField(_("kilde"), max_length=8, choices=EncounterSource.choices)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Chosen by the client, so a registration repeated after a lost answer is recognised and counted once.
+    uuid = models.UUIDField(_("registrerings-id"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-met_on", "-pk"]
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        constraints = [models.UniqueConstraint(fields=["adoption", "uuid"], name="encounter_once_per_uuid")]
+        indexes = [models.Index(fields=["adoption", "met_on"], name="encounter_adoption_day")]
+
+    def __str__(self):
+        return f"{self.adoption_id} {self.met_on}: {self.answer}"
+
+
+class CitizenCode(models.Model):
+    """A one-meeting code that lets the citizen answer on their own phone at /svar/<code>/: short, random,
+    valid 48 hours, used once (`answered` is set in the same statement that claims it)."""
+
+    adoption = models.ForeignKey(Adoption, on_delete=models.CASCADE, related_name="citizen_codes")
+    code = models.CharField(max_length=16, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    answered = models.DateTimeField(null=True, blank=True)
+    encounter = models.OneToOneField(
+        Encounter, on_delete=models.SET_NULL, null=True, blank=True, related_name="citizen_code"
+    )
+
+    class Meta:
+        verbose_name = _("borgerkode")
+        verbose_name_plural = _("borgerkoder")
+
+    def __str__(self):
+        return f"{self.adoption_id}: {self.code}"

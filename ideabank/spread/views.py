@@ -6,6 +6,8 @@ and a message (post/redirect/get). PermissionDenied → 403 page, ValidationErro
 error beside the field it names, Conflict → a message and the existing adoption. No JavaScript needed.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -22,9 +24,9 @@ from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
 from ideabank.taxonomy.slugs import current_slug
 
-from . import charts, queries, services, statistics
+from . import charts, encounters, queries, services, statistics, suppression
 from .forms import AdoptionForm, OutcomeForm, StatusForm
-from .models import Adoption
+from .models import Adoption, Encounter
 
 ORGANISATION_IDEAS = 50
 
@@ -40,8 +42,13 @@ def method_url(method):
 def overview(request):
     data = queries.overview()
     tile_map = charts.tile_map(queries.municipalities(), charts.count_states(data["municipalities"]))
+    answers = encounters.results(
+        Encounter.objects.filter(adoption__method__in=queries.live_methods()), request.user, group="organisation"
+    )
     context = {
         **data,
+        "encounter_results": answers,
+        "encounter_chart": charts.monthly_share(answers["months"]),
         "tile_map": tile_map,
         "municipality_rows": [tile for tile in tile_map["tiles"] if tile["letter"]],
     }
@@ -79,9 +86,17 @@ def visible_adoption_or_404(request, pk):
 def adoption_detail(request, pk):
     adoption = visible_adoption_or_404(request, pk)
     reports = list(queries.adoption_reports(adoption))
+    exact = suppression.sees_exact(request.user, adoption.organisation_id)
     for report in reports:
-        report.share = statistics.Share(report.citizens_helped, report.citizens_asked)
+        report.share = suppression.share(statistics.Share(report.citizens_helped, report.citizens_asked), exact)
+        report.shown = {
+            name: suppression.count(getattr(report, f"citizens_{name}"), exact)
+            for name in ("reached", "asked", "helped")
+        }
+    answers = encounters.results(Encounter.objects.filter(adoption=adoption), request.user)
     context = {
+        "encounter_results": answers,
+        "encounter_chart": charts.monthly_share(answers["months"]),
         "adoption": adoption,
         "subject": adoption.method or adoption.idea,
         "subject_url": method_url(adoption.method) if adoption.method else adoption.idea.get_absolute_url(),
@@ -152,6 +167,19 @@ def register_idea(request, idea_id):
 # ---- managing one adoption ----------------------------------------------------------------------
 
 
+def _outcome_draft(request, adoption):
+    """The report prefilled from the encounters of the period in the address (?period_start=&period_end=),
+    or of the period after the last report; a date that cannot be read falls back to that default."""
+    start, end = encounters.default_period(adoption)
+    for name in ("period_start", "period_end"):
+        try:
+            value = datetime.date.fromisoformat(request.GET.get(name, "")[:10])
+        except ValueError:
+            continue
+        start, end = (value, end) if name == "period_start" else (start, value)
+    return encounters.outcome_draft(adoption, start, end)
+
+
 def _managed(request, pk):
     """The adoption if this user may change it; otherwise the response to give instead."""
     adoption = visible_adoption_or_404(request, pk)
@@ -195,7 +223,15 @@ def report_outcome(request, pk):
     if refusal:
         return refusal
     indicators = list(adoption.method.indicators.all()) if adoption.method else []
-    form = OutcomeForm(request.POST or None, indicators=indicators)
+    draft = None
+    initial = {}
+    if request.method == "GET":
+        draft = _outcome_draft(request, adoption)
+        if draft["encounters"]:
+            initial = {key: draft[key] for key in ("period_start", "period_end", "citizens_asked", "citizens_helped")}
+        else:
+            initial = {"period_start": draft["period_start"], "period_end": draft["period_end"]}
+    form = OutcomeForm(request.POST or None, indicators=indicators, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_outcome(request.user, adoption, **form.service_arguments())
@@ -211,6 +247,7 @@ def report_outcome(request, pk):
         "adoption": adoption,
         "subject": adoption.method or adoption.idea,
         "previous": list(adoption.outcomes.order_by("-period_start")[:4]),
+        "draft": draft,
         "editor": is_editor(request.user),
     }
     return TemplateResponse(request, "spread/outcome_form.html", context)

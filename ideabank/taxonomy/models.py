@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
+
 from .slugs import danish_slugify
 
 

@@ -142,3 +142,24 @@ def test_seeding_reports_what_it_made(db):
     made = demo.seed_adoptions(stdout=said.append)
     assert made == Adoption.objects.count() > 300
     assert said and "ibrugtagninger" in said[0]
+
+
+def test_a_year_of_encounters_obeys_the_rules_and_differs_between_organisations(seeded):
+    from ideabank.spread import encounters
+    from ideabank.spread.models import Encounter
+
+    made = demo.seed_encounters()
+    today = timezone.localdate()
+
+    assert made == Encounter.objects.count() > 5000
+    assert demo.seed_encounters() == 0  # idempotent
+    assert not Encounter.objects.filter(met_on__gt=today).exists()
+    assert not Encounter.objects.filter(met_on__lt=today - datetime.timedelta(days=365)).exists()
+    assert not Encounter.objects.filter(met_on__lt=F("adoption__started")).exists()
+    for encounter in Encounter.objects.exclude(needed="")[:200]:
+        encounters.check(encounter.adoption, answer=encounter.answer, met_on=encounter.met_on, needed=encounter.needed)
+    shares = [
+        tally.share.value for tally in encounters.per_adoption(Encounter.objects.all()).values() if tally.asked >= 50
+    ]
+    assert max(shares) - min(shares) > 0.2  # the organisations tell different stories
+    assert Encounter.objects.filter(source="citizen").exists() and Encounter.objects.filter(source="staff").exists()

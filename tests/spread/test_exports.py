@@ -5,13 +5,14 @@ import csv
 import datetime
 import io
 import json
+from uuid import uuid4
 
 import pytest
 from django.utils import timezone
 
 from ideabank.ideas.models import Idea
 from ideabank.spread.exports import EXPORTS
-from ideabank.spread.models import Adoption, AdoptionStatus
+from ideabank.spread.models import Adoption, AdoptionStatus, Encounter
 from tests.factories import IdeaFactory, OrganisationFactory, UserFactory, municipal_organisation
 
 from .helpers import INDICATORS, adoption, days_ago, make_method, report
@@ -73,6 +74,9 @@ def world(db):
     first.save()
     report(used, days_ago(300), days_ago(210), 60, 50, 40, cost="1000.00", values={falling: ("12", "8")})
     report(stopped, days_ago(550), days_ago(460), 10, 10, 3)
+    for answer, n in (("helped", 6), ("not_helped", 2)):
+        for _ in range(n):
+            Encounter.objects.create(adoption=used, met_on=days_ago(20), answer=answer, source="staff", uuid=uuid4())
     return {
         "people": people,
         "public_ideas": [published, archived],
@@ -175,6 +179,9 @@ def test_outcomes_are_aggregated_per_method_and_per_organisation_period(client, 
     ]
     assert first["cost_per_citizen"] == 1250.5
     assert "note" not in first and "reported_by" not in first
+    # Odense's period: 3 of 10 felt helped. A count below five is never published; the share of 10 is.
+    odense = next(row for row in periods if row["organisation"] == "Odense Kommune")
+    assert (odense["citizens_asked"], odense["citizens_helped"], odense["share_helped"]) == (10, None, 0.3)
 
 
 def test_documented_columns_equal_the_export_headers(client, world):

@@ -2,10 +2,11 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .. import charts, queries, statistics
+from .. import charts, encounters, queries, statistics, suppression
 from ..forms import AdoptionForm
-from ..models import Adoption, AdoptionStatus
+from ..models import Adoption, AdoptionStatus, Encounter
 from ..services import can_manage
 
 register = template.Library()
@@ -24,11 +25,12 @@ def method_spread(context, method):
     request = context["request"]
     user = request.user
     spread = queries.method_spread(method)
-    outcomes = statistics.method_outcomes(method)
+    outcomes = suppression.outcomes(statistics.method_outcomes(method), user)
     own = queries.own_adoption(user, spread["adoptions"])
-    comparison = [(row["organisation"].name, row["share"], False) for row in outcomes["organisations"]]
-    if len(comparison) > 1:
+    comparison = [(row["organisation"].name, row["share"], False) for row in outcomes["organisations"] if row["share"]]
+    if len(comparison) > 1 and outcomes["share"] is not None:
         comparison.append((None, outcomes["share"], True))
+    answers = encounters.results(Encounter.objects.filter(adoption__method=method), user)
     return {
         "request": request,
         "user": user,
@@ -42,6 +44,8 @@ def method_spread(context, method):
         else None,
         "outcomes": outcomes,
         "comparison": charts.share_comparison(comparison),
+        "encounter_results": answers,
+        "encounter_chart": charts.monthly_share(answers["months"]),
         "own": own,
         "can_manage_own": own is not None and can_manage(user, own),
         # A draft (an editor's preview) cannot be adopted yet.
@@ -84,3 +88,21 @@ def method_use_button(context, method):
     if user.is_authenticated and user.organisation_id:
         own = Adoption.objects.filter(method=method, organisation_id=user.organisation_id).first()
     return {"request": context["request"], "user": user, "method": method, "own": own}
+
+
+@register.filter
+def shown(value):
+    """A published count: the number, or "<5" where it is suppressed (ideabank/spread/suppression.py)."""
+    return f"<{suppression.MINIMUM}" if value is None else value
+
+
+@register.filter
+def share_text(figures):
+    """The helped share of published figures (Tally.out) with its interval, or why it is not shown."""
+    if figures.get("share_helped") is None:
+        return _("færre end %(minimum)d svar") % {"minimum": suppression.MINIMUM}
+    return _("%(percent)s %% (%(low)s–%(high)s %%)") % {
+        "percent": round(100 * figures["share_helped"]),
+        "low": round(100 * figures["ci_low"]),
+        "high": round(100 * figures["ci_high"]),
+    }
