@@ -198,8 +198,11 @@ def set_aside(editor, idea, *, kind, reason, days=None):
         raise ValidationError({"reason": _("Begrundelse: skriv kort, hvorfor idéen tages ud af køen.")})
     if len(reason) > 500:
         raise ValidationError({"reason": _("Begrundelse: højst 500 tegn.")})
-    for validator in USER_TEXT_VALIDATORS:
-        validator(reason)
+    try:
+        for validator in USER_TEXT_VALIDATORS:
+            validator(reason)
+    except ValidationError as error:
+        raise ValidationError({"reason": error.messages}) from error
     until = None
     if kind == QueueSetAside.Kind.SNOOZE:
         if days not in SNOOZE_DAYS:
@@ -209,7 +212,8 @@ def set_aside(editor, idea, *, kind, reason, days=None):
         decision, _created = QueueSetAside.objects.update_or_create(
             idea=idea, defaults={"kind": kind, "reason": reason, "until": until, "decided_by": editor}
         )
-        EscalationPin.objects.filter(idea=idea).delete()
+        if kind == QueueSetAside.Kind.DISMISS:  # a snoozed pin returns with the idea; a dismissed one is gone
+            EscalationPin.objects.filter(idea=idea).delete()
         log(
             instance=idea,
             action=f"ideabank.queue_{kind}",
