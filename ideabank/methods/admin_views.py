@@ -63,7 +63,9 @@ class EscalationQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, Templa
         context = super().get_context_data(**kwargs)
         filters = queries.QueueFilters.from_query(self.request.GET)
         min_votes, min_organisations = queries.thresholds()
-        ideas = Paginator(queries.escalation_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(self.request.GET.get("p"))
+        ideas = Paginator(queries.escalation_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(
+            self.request.GET.get("p")
+        )
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Subquery
-from django.utils import timezone
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideabank.ideas.models import Idea, Stage, TriedReport, Vote
@@ -302,10 +302,7 @@ def idea_for_assessment(idea):
     from ideabank.spread.models import Adoption
 
     organisations = (
-        Vote.objects.filter(idea=idea, user__organisation__isnull=False)
-        .values("user__organisation")
-        .distinct()
-        .count()
+        Vote.objects.filter(idea=idea, user__organisation__isnull=False).values("user__organisation").distinct().count()
     )
     return {
         "idea": idea,

@@ -83,4 +83,8 @@ def register_knowledge_log_actions(actions):
     class DismissFormatter(SetAsideFormatter):
         label = gettext_lazy("Afvist fra eskaleringskøen")
 
-    actions.register_action("ideabank.queue_return", gettext_lazy("Tilbage i eskaleringskøen"), gettext_lazy("Sat tilbage i eskaleringskøen"))
+    actions.register_action(
+        "ideabank.queue_return",
+        gettext_lazy("Tilbage i eskaleringskøen"),
+        gettext_lazy("Sat tilbage i eskaleringskøen"),
+    )

@@ -7,8 +7,8 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import translation
+from django.utils.html import escape
 
 from ideabank.ideas import services as ideas
 from ideabank.methods import services
