@@ -257,6 +257,7 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
 SEARCH_REFRESH = False  # Elasticsearch makes writes searchable within a second; tests wait for them
 
 WAGTAIL_SITE_NAME = "Idébanken"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are the local default image: no request ever goes to Gravatar
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{IDEABANK_PORT}")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 TAGGIT_CASE_INSENSITIVE = True
