@@ -66,8 +66,6 @@ class EscalationQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, Templa
         ideas = Paginator(queries.escalation_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(
             self.request.GET.get("p")
         )
-        query = self.request.GET.copy()
-        query.pop("p", None)
         context.update(
             ideas=ideas,
             filters=filters,
@@ -78,7 +76,6 @@ class EscalationQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, Templa
             min_organisations=min_organisations,
             set_aside_form=SetAsideForm(),
             set_aside=queries.set_aside_ideas()[:20],
-            page_query=query.urlencode(),
         )
         return context
 

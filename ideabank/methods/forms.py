@@ -23,7 +23,7 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         for element in elements():
             self.fields[f"{element.key}_score"] = forms.TypedChoiceField(
-                label=f"{element.number}. {element.name}",
+                label=_("Score for %(element)s") % {"element": element.name},
                 choices=Score.choices,
                 coerce=int,
                 widget=forms.RadioSelect,
