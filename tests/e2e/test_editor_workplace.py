@@ -5,9 +5,11 @@ and the assessment page pass axe's WCAG 2.1 AA check, and no page on the way sho
 (the same yardstick as tests/admin_language, applied to the page as the browser rendered it)."""
 
 import datetime
+import os
 import re
 from pathlib import Path
 
+from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
@@ -19,12 +21,13 @@ from tests.e2e.test_method_journey import log_in_with_code, page_editor_action
 from tests.factories import IdeaFactory, UserFactory, municipal_organisation
 
 IDEA_TITLE = "Madklub mod ensomhed"
-SHOTS = Path("/tmp/shots-issue-17")
+# Where the screenshots of each step go (var/ is not committed); SCREENSHOT_DIR moves them.
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR") or settings.VAR_DIR / "screenshots" / "editor-workplace")
 
 
 def shoot(page, name):
     """Screenshots of the step at desktop and phone width, for looking at what was built."""
-    SHOTS.mkdir(exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     for width, height in ((1280, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
