@@ -4,7 +4,7 @@ import copy
 
 from django.utils.functional import lazy
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.utils.version import get_main_version
 
@@ -35,3 +35,14 @@ def _label_site_columns():
 
 
 _label_site_columns()
+
+
+def _label_login_password():
+    """Wagtail 8.0's admin sign-in form leaves its password field unlabelled, so Django shows the field's
+    name, "Password", in English; give it the translated label."""
+    from wagtail.admin.forms.auth import LoginForm
+
+    LoginForm.base_fields["password"].label = gettext_lazy("Password")
+
+
+_label_login_password()

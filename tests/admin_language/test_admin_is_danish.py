@@ -135,3 +135,10 @@ def test_the_administrators_pages_are_danish(client, verified_login, administrat
     problems = english_on(client, {name: reverse(view) for name, view in ADMINISTRATOR_PAGES.items()})
 
     assert not problems, "English in the Danish admin:\n" + "\n".join(problems)
+
+
+def test_the_admin_sign_in_page_is_danish(client):
+    html = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+
+    assert not english_in(html)
+    assert "Adgangskode" in html

@@ -56,6 +56,12 @@ def test_an_editor_works_an_idea_from_the_queue_to_review_in_danish(page, log_in
     device = TOTPDevice.objects.create(user=rikke, name="Godkendelsesapp", confirmed=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
+    # The admin's own sign-in page carries Idébanken's name and mark.
+    page.goto("/admin/login/")
+    expect(page.get_by_role("heading", name="Log ind i Idébankens redaktion")).to_be_visible()
+    assert_danish(page)
+    shoot(page, "00-admin-login")
+
     # The editor signs in with her code; the dashboard counts her work.
     log_in_with_code(page, log_in, "rikke@socialstyrelsen.dk", device)
     page.goto("/admin/")
