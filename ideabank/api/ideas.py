@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
@@ -177,16 +178,29 @@ def detail_queryset():
 
 
 def promoted_method(request, idea):
-    """The published method the idea grew into, as {id, title, url}, or None."""
+    """The method the idea grew into, as {id, title, url, status}, or None. The public sees it once it is
+    published; editors also see the draft (status `draft` or `in_review`) with the admin address to edit it."""
+    from ideabank.api.methods import status_of
     from ideabank.methods.models import Promotion
+    from ideabank.methods.services import is_editor
 
-    if idea.stage not in (Stage.METHOD, Stage.EVIDENCE):  # publishing the method lifts the idea to its stage
+    editor = is_editor(request.user)
+    if not editor and idea.stage not in (Stage.METHOD, Stage.EVIDENCE):  # publishing lifts the idea's stage
         return None
-    promotion = Promotion.objects.filter(idea=idea, method__live=True).select_related("method").first()
+    promotions = Promotion.objects.filter(idea=idea).select_related("method")
+    promotion = (promotions if editor else promotions.filter(method__live=True)).first()
     if promotion is None:
         return None
     method = promotion.method
-    return {"id": method.pk, "title": method.title, "url": request.build_absolute_uri(method.url)}
+    out = {
+        "id": method.pk,
+        "title": method.title,
+        "url": request.build_absolute_uri(method.url),
+        "status": status_of(method),
+    }
+    if editor:
+        out["edit_url"] = request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[method.pk]))
+    return out
 
 
 def detail_out(request, idea):

@@ -101,7 +101,11 @@ class IdeaDetailOut(IdeaOut):
     context: str
     results: str
     author: AuthorOut | None
-    method: Any = Field(None, description="The published method the idea grew into: {id, title, url}, or null.")
+    method: Any = Field(
+        None,
+        description="The method the idea grew into: {id, title, url, status}, or null. Status is `live`, "
+        "`in_review` or `draft`; only editors see unpublished methods, with `edit_url` (the admin editor).",
+    )
     tried_reports: list[TriedOut]
     attachments: list[AttachmentOut]
     merged_into: int | None = Field(description="For a merged idea: the idea it now lives on in.")

@@ -19,8 +19,8 @@ from ideabank.ideas.models import Idea
 from ideabank.next_url import local_next_url
 
 from . import charts, queries, services
-from .forms import AssessmentForm, PromotionForm
-from .models import MethodPage
+from .forms import AssessmentForm, PromotionForm, SetAsideForm
+from .models import MethodIndexPage, MethodPage
 
 QUEUE_PAGE_SIZE = 50
 
@@ -41,28 +41,72 @@ def queue_url():
     return reverse("methods_admin:queue")
 
 
+def home_crumb():
+    return {"url": reverse("wagtailadmin_home"), "label": _("Kontrolpanel")}
+
+
+def queue_crumb():
+    return {"url": queue_url(), "label": _("Eskaleringskø")}
+
+
 class EscalationQueueView(EditorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The ideas waiting for an editor, searchable, filterable and sortable; each can be set aside."""
+
     template_name = "methods/admin/escalation_queue.html"
     page_title = gettext_lazy("Eskaleringskø")
     header_icon = "pick"
 
+    def get_breadcrumbs_items(self):
+        return [home_crumb(), {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sort = self.request.GET.get("sort", "votes")
-        sort = sort if sort in queries.QUEUE_SORTS else "votes"
+        filters = queries.QueueFilters.from_query(self.request.GET)
         min_votes, min_organisations = queries.thresholds()
+        ideas = Paginator(queries.escalation_queue(filters=filters), QUEUE_PAGE_SIZE).get_page(
+            self.request.GET.get("p")
+        )
         context.update(
-            ideas=Paginator(queries.escalation_queue(sort), QUEUE_PAGE_SIZE).get_page(self.request.GET.get("p")),
-            sort=sort,
+            ideas=ideas,
+            filters=filters,
+            choices=queries.queue_choices(filters),
+            sort=filters.sort,
             sorts=queries.QUEUE_SORT_LABELS,
             min_votes=min_votes,
             min_organisations=min_organisations,
+            set_aside_form=SetAsideForm(),
+            set_aside=queries.set_aside_ideas()[:20],
         )
         return context
 
 
+class SetAsideView(EditorRequiredMixin, View):
+    """Snooze or dismiss an idea from the queue (with a reason), or bring it back."""
+
+    def post(self, request, pk):
+        idea = get_object_or_404(Idea, pk=pk)
+        back = local_next_url(request) or queue_url()
+        if request.POST.get("action") == "return":
+            services.return_to_queue(request.user, idea)
+            messages.success(request, _("“%(idea)s” er tilbage i køen.") % {"idea": idea.title})
+            return redirect(back)
+        form = SetAsideForm(request.POST)
+        if form.is_valid():
+            try:
+                services.set_aside(request.user, idea, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+        if form.errors:
+            for problem in form.problems():
+                messages.error(request, problem)
+            return redirect(back)
+        done = _("“%(idea)s” er udsat.") if form.cleaned_data["kind"] == "snooze" else _("“%(idea)s” er afvist.")
+        messages.success(request, done % {"idea": idea.title})
+        return redirect(back)
+
+
 class AssessView(EditorRequiredMixin, WagtailAdminTemplateMixin, FormView):
-    """Score an idea or a method on the 11 elements; earlier assessments stay listed below."""
+    """Score an idea or a method on the 11 elements with the idea in view; save a draft or the assessment."""
 
     template_name = "methods/admin/assess.html"
     form_class = AssessmentForm
@@ -73,12 +117,31 @@ class AssessView(EditorRequiredMixin, WagtailAdminTemplateMixin, FormView):
         super().setup(request, *args, **kwargs)
         model = Idea if self.kind == "idea" else MethodPage
         self.target = get_object_or_404(model, pk=kwargs["pk"])
+        self.draft = None
 
     def get_page_title(self):
-        return _("Vurdér efter lovende praksis")
+        return _("Vurdering af “%(title)s”") % {"title": self.target.title}
 
-    def get_page_subtitle(self):
-        return str(self.target)
+    def get_breadcrumbs_items(self):
+        return [home_crumb(), queue_crumb(), {"url": "", "label": self.get_page_title()}]
+
+    def get_initial(self):
+        self.draft = services.assessment_draft(self.request.user, self.target)
+        return AssessmentForm.initial_from_draft(self.draft.data) if self.draft else {}
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "draft":
+            return self.save_draft(self.get_form())
+        return super().post(request, *args, **kwargs)
+
+    def save_draft(self, form):
+        try:
+            services.save_assessment_draft(self.request.user, self.target, **form.draft_data())
+        except ValidationError as error:
+            form.add_draft_errors(error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Kladden er gemt. Du kan fortsætte vurderingen senere."))
+        return redirect(self.request.get_full_path())
 
     def form_valid(self, form):
         try:
@@ -104,6 +167,9 @@ class AssessView(EditorRequiredMixin, WagtailAdminTemplateMixin, FormView):
         latest = history[0] if history else None
         context.update(
             target=self.target,
+            idea_facts=queries.idea_for_assessment(self.target) if self.kind == "idea" else None,
+            draft=self.draft,
+            suggested=context["form"].suggestion(),
             history=history,
             latest=latest,
             profile_chart=charts.profile_chart(latest.profile()) if latest else None,
@@ -123,10 +189,10 @@ class PromoteView(EditorRequiredMixin, WagtailAdminTemplateMixin, FormView):
         self.idea = get_object_or_404(Idea, pk=kwargs["pk"])
 
     def get_page_title(self):
-        return _("Løft til metode")
+        return _("Løft “%(title)s” til metode") % {"title": self.idea.title}
 
-    def get_page_subtitle(self):
-        return str(self.idea)
+    def get_breadcrumbs_items(self):
+        return [home_crumb(), queue_crumb(), {"url": "", "label": self.get_page_title()}]
 
     def form_valid(self, form):
         try:
@@ -161,12 +227,23 @@ class PinView(EditorRequiredMixin, View):
         return redirect(local_next_url(request) or queue_url())
 
 
-class EscalationPanel(Component):
-    """The editor's dashboard count of ideas waiting to be looked at."""
+class EditorPanel(Component):
+    """The editor's dashboard: the queue, assessments in progress, methods awaiting review, open reports."""
 
-    name = "ideabank_escalation"
+    name = "ideabank_editor"
     template_name = "methods/admin/dashboard_panel.html"
     order = 40
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
-        return {"waiting": queries.escalation_queue().count(), "queue_url": queue_url()}
+        return {
+            **queries.editor_overview(self.user),
+            "queue_url": queue_url(),
+            "reports_url": reverse("moderation_reports:index"),
+            "methods_url": reverse("wagtailadmin_explore", args=[services.method_index().pk])
+            if MethodIndexPage.objects.exists()
+            else "",
+            "workflows_url": reverse("wagtailadmin_reports:workflow"),
+        }

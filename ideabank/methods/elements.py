@@ -5,11 +5,12 @@ the knowledge declaration's five dimensions and A–D levels follow Socialstyrel
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 DATA = Path(__file__).parent / "data" / "lovende-praksis.json"
@@ -26,13 +27,32 @@ class Element:
     key: str
     name: str
     meaning: str
+    # {"da": {"description", "questions"}, "en": {…}}: what the assessor looks for, in plain words.
+    guide: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def _guide(self):
+        language = (get_language() or "da")[:2]
+        return self.guide.get(language) or self.guide.get("da") or {}
+
+    @property
+    def description(self):
+        """What the element asks of the practice, in the reader's language."""
+        return self._guide().get("description", self.meaning)
+
+    @property
+    def questions(self):
+        """Guiding questions for the assessor, in the reader's language."""
+        return self._guide().get("questions", [])
 
 
 @cache
 def elements():
     """The 11 elements in their official order."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    return tuple(Element(item["n"], item["key"], item["name"], item["meaning"]) for item in data["elements"])
+    return tuple(
+        Element(item["n"], item["key"], item["name"], item["meaning"], item.get("guide", {}))
+        for item in data["elements"]
+    )
 
 
 def element_keys():

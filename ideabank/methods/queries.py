@@ -3,16 +3,17 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideabank.ideas.models import Idea, Stage, TriedReport, Vote
-from ideabank.taxonomy.models import TargetGroup, Theme
+from ideabank.taxonomy.models import Region, TargetGroup, Theme
 
 from . import charts
 from .elements import Dimension, Level
-from .models import EscalationPin, MethodPage, Promotion
+from .models import AssessmentDraft, EscalationPin, MethodPage, Promotion, QueueSetAside
 from .services import is_editor
 
 SORTS = {"title": ("title", "pk"), "newest": ("-first_published_at", "-pk")}
@@ -157,24 +158,59 @@ def description_groups(description):
 QUEUE_SORTS = {
     "votes": ("-vote_count", "-pk"),
     "organisations": ("-organisations", "-vote_count", "-pk"),
+    "tried": ("-tried_count", "-vote_count", "-pk"),
     "oldest": ("published_at", "pk"),
     "newest": ("-published_at", "-pk"),
 }
 QUEUE_SORT_LABELS = {
     "votes": _("Flest stemmer"),
     "organisations": _("Flest organisationer"),
+    "tried": _("Flest afprøvninger"),
     "oldest": _("Ældste først"),
     "newest": _("Nyeste først"),
 }
+QUEUE_STAGES = (Stage.IDEA, Stage.TRIED, Stage.PROMISING)
+
+
+@dataclass
+class QueueFilters:
+    """What an editor narrows the escalation queue to: free text, theme, target group, region and stage."""
+
+    q: str = ""
+    theme: str = ""
+    target_group: str = ""
+    region: str = ""
+    stage: str = ""
+    sort: str = "votes"
+
+    @classmethod
+    def from_query(cls, query):
+        def value(name):
+            return (query.get(name) or "").strip()[:100]
+
+        return cls(
+            q=value("q"),
+            theme=value("theme"),
+            target_group=value("target_group"),
+            region=value("region") if value("region").isdecimal() else "",
+            stage=value("stage") if value("stage") in QUEUE_STAGES else "",
+            sort=value("sort") if value("sort") in QUEUE_SORTS else "votes",
+        )
+
+    @property
+    def narrowed(self):
+        return any((self.q, self.theme, self.target_group, self.region, self.stage))
 
 
 def thresholds():
     return settings.IDEABANK_ESCALATION_MIN_VOTES, settings.IDEABANK_ESCALATION_MIN_ORGANISATIONS
 
 
-def escalation_queue(sort="votes"):
+def escalation_queue(sort="votes", filters=None):
     """Published ideas not yet promoted that crossed a threshold (votes from enough organisations, or a
-    tried report) or that an editor pinned — each annotated with its voting organisations."""
+    tried report) or that an editor pinned, less those an editor snoozed or dismissed — each annotated with
+    its voting organisations and tried reports, narrowed by `filters` (a QueueFilters) when given."""
+    filters = filters or QueueFilters(sort=sort)
     min_votes, min_organisations = thresholds()
     voter_organisations = (
         Vote.objects.filter(idea=OuterRef("pk"))
@@ -183,18 +219,97 @@ def escalation_queue(sort="votes"):
         .annotate(n=Count("user__organisation", distinct=True))
         .values("n")
     )
-    tried = TriedReport.objects.filter(idea=OuterRef("pk"))
+    tried_count = TriedReport.objects.filter(idea=OuterRef("pk")).order_by().values("idea").annotate(n=Count("pk"))
     pinned = EscalationPin.objects.filter(idea=OuterRef("pk"))
+    set_aside = QueueSetAside.objects.filter(idea=OuterRef("pk")).filter(
+        Q(kind=QueueSetAside.Kind.DISMISS) | Q(until__gt=timezone.localdate())
+    )
     queue = (
         Idea.objects.filter(status=Idea.Status.PUBLISHED)
         .exclude(stage__in=METHOD_STAGES)
         .exclude(Exists(Promotion.objects.filter(idea=OuterRef("pk"))))
+        .exclude(Exists(set_aside))
         .annotate(
             organisations=Coalesce(Subquery(voter_organisations), 0),
-            tried=Exists(tried),
+            tried_count=Coalesce(Subquery(tried_count.values("n")), 0),
             pinned=Exists(pinned),
         )
+        .annotate(tried=ExpressionWrapper(Q(tried_count__gt=0), output_field=BooleanField()))
         .filter(Q(vote_count__gte=min_votes, organisations__gte=min_organisations) | Q(tried=True) | Q(pinned=True))
         .select_related("organisation")
     )
-    return queue.order_by(*QUEUE_SORTS.get(sort, QUEUE_SORTS["votes"]))
+    queue = _narrow_queue(queue, filters)
+    return queue.order_by(*QUEUE_SORTS.get(filters.sort, QUEUE_SORTS["votes"]))
+
+
+def _narrow_queue(queue, filters):
+    if filters.q:
+        words = Q()
+        for field in ("title", "problem", "solution", "context", "results"):
+            words |= Q(**{f"{field}__icontains": filters.q})
+        queue = queue.filter(words | Q(tagged_items__tag__name__iexact=filters.q))
+    if filters.theme:
+        queue = queue.filter(themes__slug=filters.theme)
+    if filters.target_group:
+        queue = queue.filter(target_groups__slug=filters.target_group)
+    if filters.region:
+        queue = queue.filter(organisation__region__code=int(filters.region))
+    if filters.stage:
+        queue = queue.filter(stage=filters.stage)
+    return queue.distinct() if (filters.q or filters.theme or filters.target_group) else queue
+
+
+def queue_choices(filters):
+    """The filter menus of the queue: [(name, label, [(value, label)], chosen value)]."""
+    menus = [
+        ("theme", _("Indsatsområde"), list(Theme.objects.order_by("name").values_list("slug", "name"))),
+        ("target_group", _("Målgruppe"), list(TargetGroup.objects.order_by("name").values_list("slug", "name"))),
+        ("region", _("Region"), [(str(code), name) for code, name in Region.objects.values_list("code", "name")]),
+        ("stage", _("Trin"), [(stage.value, stage.label) for stage in QUEUE_STAGES]),
+    ]
+    return [(name, label, options, getattr(filters, name)) for name, label, options in menus]
+
+
+def set_aside_ideas():
+    """Ideas an editor took out of the queue, newest decision first, with who and why."""
+    return QueueSetAside.objects.select_related("idea", "decided_by").order_by("-created", "-pk")
+
+
+def editor_overview(user):
+    """The numbers on the editor's dashboard panel."""
+    from wagtail.models import WorkflowState
+
+    from ideabank.ideas.models import Report
+
+    in_review = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS, base_content_type__model="page"
+    ).values("object_id")
+    reviewing = MethodPage.objects.filter(pk__in=[int(row["object_id"]) for row in in_review])
+    return {
+        "queue": escalation_queue().count(),
+        "drafts": AssessmentDraft.objects.count(),
+        "my_drafts": list(
+            AssessmentDraft.objects.filter(assessor=user).select_related("idea", "method").order_by("-updated")[:5]
+        ),
+        "in_review": reviewing.count(),
+        "unpublished": MethodPage.objects.filter(live=False).count(),
+        "open_reports": Report.objects.filter(handled_at__isnull=True).count(),
+    }
+
+
+def idea_for_assessment(idea):
+    """Everything an assessor needs to see of the idea beside the form."""
+    from ideabank.spread.models import Adoption
+
+    organisations = (
+        Vote.objects.filter(idea=idea, user__organisation__isnull=False).values("user__organisation").distinct().count()
+    )
+    return {
+        "idea": idea,
+        "voter_organisations": organisations,
+        "target_groups": list(idea.target_groups.all()),
+        "themes": list(idea.themes.all()),
+        "tags": [tag.name for tag in idea.tags.all()],
+        "tried_reports": list(idea.tried_reports.select_related("organisation")),
+        "adoptions": list(Adoption.objects.filter(idea=idea).select_related("organisation")),
+    }

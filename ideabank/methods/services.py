@@ -4,6 +4,7 @@ hold, what a promotion copies, and what publishing a method does to its ideas.
 Used alike by the admin views, the site and the API; every action is audit-logged.
 """
 
+import datetime
 import html
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,16 @@ from ideabank.notifications import services as notifications
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 from .elements import MAX_SCORE, Conclusion, element_names, suggests_promising
-from .models import Assessment, AssessmentScore, EscalationPin, MethodIndexPage, MethodPage, Promotion
+from .models import (
+    Assessment,
+    AssessmentDraft,
+    AssessmentScore,
+    EscalationPin,
+    MethodIndexPage,
+    MethodPage,
+    Promotion,
+    QueueSetAside,
+)
 
 SUMMARY_MAX = 600
 
@@ -100,6 +110,7 @@ def assess(editor, target, *, scores, conclusion):
             for key, (score, text) in cleaned.items()
         )
         log(instance=target, action="ideabank.assess", user=editor, data={"conclusion": conclusion})
+        AssessmentDraft.objects.filter(assessor=editor, **{_target_field(target): target}).delete()
         if isinstance(target, Idea):
             if conclusion == Conclusion.PROMISING:
                 ideas.raise_stage(target, Stage.PROMISING)
@@ -109,27 +120,115 @@ def assess(editor, target, *, scores, conclusion):
     return assessment
 
 
+def _target_field(target):
+    return "idea" if isinstance(target, Idea) else "method"
+
+
 def assessment_history(target):
-    field = "idea" if isinstance(target, Idea) else "method"
     return (
-        Assessment.objects.filter(**{field: target})
+        Assessment.objects.filter(**{_target_field(target): target})
         .select_related("assessor")
         .prefetch_related("scores")
         .order_by("-created", "-pk")
     )
 
 
+def draft_values(scores, conclusion):
+    """What an unfinished assessment holds, as entered: a score 0–3 or None and a justification per element.
+
+    Blanks are kept; any text is checked by the personal-data guard, and a hit refuses the whole draft."""
+    errors, values = {}, {}
+    scores = scores if isinstance(scores, dict) else {}
+    for key in element_names():
+        entry = scores.get(key) if isinstance(scores.get(key), dict) else {}
+        score = entry.get("score")
+        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= MAX_SCORE:
+            score = None
+        justification = str(entry.get("justification") or "").strip()[:2000]
+        try:
+            for validator in USER_TEXT_VALIDATORS:
+                validator(justification)
+        except ValidationError as error:
+            errors[key] = error.messages
+        values[key] = {"score": score, "justification": justification}
+    if errors:
+        raise ValidationError(errors)
+    return {"scores": values, "conclusion": conclusion if conclusion in Conclusion.values else ""}
+
+
+def save_assessment_draft(editor, target, *, scores, conclusion=""):
+    """Keep an editor's unfinished assessment so they can resume it; one draft per editor and target."""
+    require_editor(editor)
+    data = draft_values(scores, conclusion)
+    draft, _created = AssessmentDraft.objects.update_or_create(
+        assessor=editor, **{_target_field(target): target}, defaults={"data": data}
+    )
+    return draft
+
+
+def assessment_draft(editor, target):
+    """The editor's unfinished assessment of this idea or method, or None."""
+    return AssessmentDraft.objects.filter(assessor=editor, **{_target_field(target): target}).first()
+
+
 # ---- escalation ----------------------------------------------------------------------------------
+
+SNOOZE_DAYS = (14, 30, 90)
 
 
 def pin(editor, idea):
+    """An editor wants the idea in the queue: pinned, and back from any snooze or dismissal."""
     require_editor(editor)
     EscalationPin.objects.get_or_create(idea=idea, defaults={"pinned_by": editor})
+    QueueSetAside.objects.filter(idea=idea).delete()
 
 
 def unpin(editor, idea):
     require_editor(editor)
     EscalationPin.objects.filter(idea=idea).delete()
+
+
+def set_aside(editor, idea, *, kind, reason, days=None):
+    """Take an idea out of the escalation queue with a reason: snoozed for `days`, or dismissed. Logged."""
+    require_editor(editor)
+    if kind not in QueueSetAside.Kind.values:
+        raise ValidationError({"kind": _("Vælg, om idéen skal udsættes eller afvises.")})
+    reason = str(reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Begrundelse: skriv kort, hvorfor idéen tages ud af køen.")})
+    if len(reason) > 500:
+        raise ValidationError({"reason": _("Begrundelse: højst 500 tegn.")})
+    try:
+        for validator in USER_TEXT_VALIDATORS:
+            validator(reason)
+    except ValidationError as error:
+        raise ValidationError({"reason": error.messages}) from error
+    until = None
+    if kind == QueueSetAside.Kind.SNOOZE:
+        if days not in SNOOZE_DAYS:
+            raise ValidationError({"days": _("Vælg, hvor længe idéen skal udsættes.")})
+        until = timezone.localdate() + datetime.timedelta(days=days)
+    with transaction.atomic():
+        decision, _created = QueueSetAside.objects.update_or_create(
+            idea=idea, defaults={"kind": kind, "reason": reason, "until": until, "decided_by": editor}
+        )
+        if kind == QueueSetAside.Kind.DISMISS:  # a snoozed pin returns with the idea; a dismissed one is gone
+            EscalationPin.objects.filter(idea=idea).delete()
+        log(
+            instance=idea,
+            action=f"ideabank.queue_{kind}",
+            user=editor,
+            data={"reason": reason, "until": until.isoformat() if until else None},
+        )
+    return decision
+
+
+def return_to_queue(editor, idea):
+    """Undo a snooze or dismissal. Logged."""
+    require_editor(editor)
+    with transaction.atomic():
+        if QueueSetAside.objects.filter(idea=idea).delete()[0]:
+            log(instance=idea, action="ideabank.queue_return", user=editor)
 
 
 # ---- promotion -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ admin_urls = [
     path("assess/method/<id:pk>/", views.AssessView.as_view(kind="method"), name="assess_method"),
     path("promote/<id:pk>/", views.PromoteView.as_view(), name="promote"),
     path("pin/<id:pk>/", views.PinView.as_view(), name="pin"),
+    path("set-aside/<id:pk>/", views.SetAsideView.as_view(), name="set_aside"),
 ]
 
 
@@ -51,7 +52,7 @@ def register_research_library():
 @hooks.register("construct_homepage_panels")
 def add_escalation_panel(request, panels):
     if is_editor(request.user):
-        panels.append(views.EscalationPanel())
+        panels.append(views.EditorPanel(request.user))
 
 
 @hooks.register("register_log_actions")
@@ -69,3 +70,21 @@ def register_knowledge_log_actions(actions):
 
         def format_message(self, log_entry):
             return gettext_lazy("Løftet til metode (side %(method)s)") % {"method": log_entry.data.get("method", "")}
+
+    class SetAsideFormatter(LogFormatter):
+        def format_message(self, log_entry):
+            return f"{self.label}: {log_entry.data.get('reason', '')}"
+
+    @actions.register_action("ideabank.queue_snooze")
+    class SnoozeFormatter(SetAsideFormatter):
+        label = gettext_lazy("Udsat fra eskaleringskøen")
+
+    @actions.register_action("ideabank.queue_dismiss")
+    class DismissFormatter(SetAsideFormatter):
+        label = gettext_lazy("Afvist fra eskaleringskøen")
+
+    actions.register_action(
+        "ideabank.queue_return",
+        gettext_lazy("Tilbage i eskaleringskøen"),
+        gettext_lazy("Sat tilbage i eskaleringskøen"),
+    )

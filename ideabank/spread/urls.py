@@ -13,8 +13,8 @@ urlpatterns = [
     path("ibrugtagninger/<id:pk>/resultater/ny/", views.report_outcome, name="report_outcome"),
     path("organisationer/<slug:slug>/", views.organisation, name="organisation"),
     path("mine-metoder/", encounter_views.my_methods, name="my_methods"),
-    path("ibrugtagninger/<int:pk>/moeder/", encounter_views.register, name="encounters"),
-    path("ibrugtagninger/<int:pk>/borgerkode/", encounter_views.create_code, name="create_citizen_code"),
+    path("ibrugtagninger/<id:pk>/moeder/", encounter_views.register, name="encounters"),
+    path("ibrugtagninger/<id:pk>/borgerkode/", encounter_views.create_code, name="create_citizen_code"),
     path("borgerkoder/<str:code>/", encounter_views.show_code, name="citizen_code"),
     path("borgerkoder/<str:code>/qr.svg", encounter_views.code_qr, name="citizen_code_qr"),
 ]

@@ -202,3 +202,30 @@ def test_detail_query_count_is_constant(client, staff, outsider, token_for, djan
         assert client.get(url(idea)).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(url(idea), **headers).status_code == 200
+
+
+def test_editors_follow_a_promoted_idea_to_its_draft_method_the_public_does_not(
+    client, verified_login, django_capture_on_commit_callbacks
+):
+    """After promotion the method is a draft: editors see it with its status and the admin editor's address;
+    the public sees no method until it is published, and then only the published page."""
+    from ideabank.accounts.roles import Role
+    from ideabank.methods import services as methods
+    from tests.factories import IdeaFactory, UserFactory, method_index
+
+    method_index()
+    editor = UserFactory(role=Role.REDAKTOER)
+    idea = IdeaFactory()
+    method, _created = methods.promote(editor, idea)
+
+    assert client.get(url(idea)).json()["method"] is None
+    verified_login(client, editor)
+    seen = client.get(url(idea)).json()["method"]
+    assert seen["id"] == method.pk and seen["status"] == "draft"
+    assert seen["edit_url"] == f"http://testserver/admin/pages/{method.pk}/edit/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        method.save_revision(user=editor).publish()
+    client.logout()
+    public = client.get(url(idea)).json()["method"]
+    assert public["status"] == "live" and public["id"] == method.pk and "edit_url" not in public

@@ -57,7 +57,7 @@ def test_an_editor_takes_an_idea_from_the_queue_to_a_published_method(page, new_
 
     # She assesses it: every element scored and justified, then her conclusion.
     row.get_by_role("link", name="Vurdér").click()
-    expect(page.get_by_role("heading", name="Vurdér efter lovende praksis")).to_be_visible()
+    expect(page.get_by_role("heading", name=f"Vurdering af “{IDEA_TITLE}”")).to_be_attached()
     for number, key in enumerate(element_keys()):
         score = "3" if number < 8 else "1"
         page.locator(f"input[name='{key}_score'][value='{score}']").check()

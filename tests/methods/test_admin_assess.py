@@ -128,7 +128,7 @@ def test_the_page_shows_the_latest_profile_and_the_history(editor_client, editor
 
     assert "Seneste vurdering" in html
     assert 'class="chart chart-profile"' in html
-    assert "Historik" in html
+    assert "Tidligere vurderinger" in html
     assert html.count("Endnu ikke lovende praksis (") == 1
 
 

@@ -113,5 +113,10 @@ def test_the_idea_page_links_editors_to_promotion_until_promoted(signed_in, edit
 
     html = editor_client.get(idea.get_absolute_url()).content.decode()
     assert promote_url(idea) not in html
-    assert "Idéen er løftet til metoden" in html
-    assert "(kladde)" in html
+    method = Promotion.objects.get(idea=idea).method
+    assert "Kladde til metode:" in html
+    assert reverse("wagtailadmin_pages:edit", args=[method.pk]) in html
+    # The public sees neither the draft nor a way into the admin.
+    public = client.__class__().get(idea.get_absolute_url()).content.decode()
+    assert "Kladde til metode" not in public
+    assert reverse("wagtailadmin_pages:edit", args=[method.pk]) not in public

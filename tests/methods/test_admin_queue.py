@@ -84,8 +84,8 @@ def test_the_queue_sorts_on_request(editor_client, editor):
     assert by_votes.index(many.title) < by_votes.index(spread.title)
     assert by_organisations.index(spread.title) < by_organisations.index(many.title)
     assert unknown.index(many.title) < unknown.index(spread.title)
-    assert '<strong aria-current="true">Flest organisationer</strong>' in by_organisations
-    assert '<strong aria-current="true">Flest stemmer</strong>' in unknown
+    assert '<option value="organisations" selected>Flest organisationer</option>' in by_organisations
+    assert '<option value="votes" selected>Flest stemmer</option>' in unknown
 
 
 def test_the_menu_shows_the_queue_to_editors_only(signed_in, editor, moderator):

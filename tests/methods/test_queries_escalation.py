@@ -212,7 +212,7 @@ def test_the_queue_sorts_by_age(three):
 
 def test_an_unknown_sort_falls_back_to_votes(three):
     assert list(escalation_queue("'; drop table")) == list(escalation_queue("votes"))
-    assert set(QUEUE_SORTS) == {"votes", "organisations", "oldest", "newest"}
+    assert set(QUEUE_SORTS) == {"votes", "organisations", "tried", "oldest", "newest"}
 
 
 # ---- who may pin ---------------------------------------------------------------------------------

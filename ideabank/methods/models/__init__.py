@@ -1,11 +1,12 @@
-from .assessments import Assessment, AssessmentScore
-from .escalation import EscalationPin
+from .assessments import Assessment, AssessmentDraft, AssessmentScore
+from .escalation import EscalationPin, QueueSetAside
 from .pages import MethodIndexPage, MethodPage, MethodPageTag, OutcomeIndicator
 from .promotion import Promotion
 from .research import ResearchItem
 
 __all__ = [
     "Assessment",
+    "AssessmentDraft",
     "AssessmentScore",
     "EscalationPin",
     "MethodIndexPage",
@@ -13,5 +14,6 @@ __all__ = [
     "MethodPageTag",
     "OutcomeIndicator",
     "Promotion",
+    "QueueSetAside",
     "ResearchItem",
 ]

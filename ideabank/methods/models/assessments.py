@@ -72,3 +72,31 @@ class AssessmentScore(models.Model):
 
     def __str__(self):
         return f"{self.element}: {self.score}"
+
+
+class AssessmentDraft(models.Model):
+    """An assessment an editor has started and saved to finish later. One per editor and idea or method;
+    submitting the finished assessment removes it. Holds the form's values as entered (blanks allowed)."""
+
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    method = models.ForeignKey("methods.MethodPage", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # {"scores": {key: {"score": int | None, "justification": str}}, "conclusion": str}
+    data = models.JSONField(default=dict)
+    updated = models.DateTimeField(_("gemt"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vurderingskladde")
+        verbose_name_plural = _("vurderingskladder")
+        constraints = [
+            models.UniqueConstraint(fields=["assessor", "idea"], name="one_draft_per_editor_and_idea"),
+            models.UniqueConstraint(fields=["assessor", "method"], name="one_draft_per_editor_and_method"),
+            models.CheckConstraint(
+                condition=models.Q(idea__isnull=False, method__isnull=True)
+                | models.Q(idea__isnull=True, method__isnull=False),
+                name="assessment_draft_of_idea_or_method",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.idea or self.method)
