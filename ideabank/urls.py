@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import accessibility_statement, api_not_found, floor, was_redirect
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
+from ideabank.ops.health import healthz, readyz
 from ideabank.spread.export_views import open_data
 
 urlpatterns = [
@@ -27,6 +28,8 @@ urlpatterns = [
     path("aabne-data/", open_data, name="open_data"),
     path("was/", was_redirect, name="was"),
     path("_floor/", floor, name="floor"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ideabank.ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,9 +128,12 @@ if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"
         **DATABASES["default"].get("OPTIONS", {}),
         "pool": {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4"))},
     }
+    # Each connection is checked as it leaves the pool: after PostgreSQL restarts, the dead ones are replaced
+    # instead of failing one request each (see tests/deploy/test_faults.py).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")  # one node, or several comma-separated
 
 # PostgreSQL's full-text search uses its Danish configuration (stemming and stop words).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -137,7 +141,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "ideabank.redis_cache.SharedPoolRedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts: while Redis is away the cache answers "miss" (ideabank/redis_cache.py) instead of waiting.
+    CACHES = {
+        "default": {
+            "BACKEND": "ideabank.redis_cache.SharedPoolRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -219,6 +230,9 @@ IDEABANK_RATE_LIMITS = {
     "mfa": os.environ.get("RATE_LIMIT_MFA", "5/15m"),
 }
 RATELIMIT_VIEW = "ideabank.ratelimit.rate_limited"
+# The counters live in the cache: while Redis is down, posting and voting go on without limits rather than
+# every user being refused (login lockouts are in the database and hold).
+RATELIMIT_FAIL_OPEN = True
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
 
 # Language: Danish first, English second. Source strings are Danish.
@@ -255,6 +269,10 @@ TASKS = {
 SEARCH_INDEX_ON_COMMIT = True
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
 SEARCH_REFRESH = False  # Elasticsearch makes writes searchable within a second; tests wait for them
+# Copies of each shard on other nodes: 1 with a two-node cluster, so search survives losing a node.
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# After Elasticsearch fails a search, each process answers from the database this long before asking again.
+SEARCH_RETRY_AFTER_SECONDS = float(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "30"))
 
 WAGTAIL_SITE_NAME = "Idébanken"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{IDEABANK_PORT}")
