@@ -67,13 +67,16 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            user_id_var.set(current_user_id(request))
+            user_id = current_user_id(request)
+            user_id_var.set(user_id)
             request_logger.info(
                 "%s %s %s",
                 request.method,
                 request.path,
                 response.status_code,
                 extra={
+                    "request_id": request_id,
+                    "user_id": user_id,
                     "method": request.method,
                     "path": request.path,
                     "status": response.status_code,
