@@ -126,7 +126,12 @@ if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
-        "pool": {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4"))},
+        "pool": {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+            # Seconds a request waits for a connection (e.g. while PostgreSQL restarts) before it gets a 503.
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        },
     }
     # Each connection is checked as it leaves the pool: after PostgreSQL restarts, the dead ones are replaced
     # instead of failing one request each (see tests/deploy/test_faults.py).
