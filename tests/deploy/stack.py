@@ -502,6 +502,9 @@ http {{
 
         return requests.get(BASE_URL + path, verify=self.ca_file, timeout=10).status_code
 
+    def wait_for_redis(self):
+        wait_for("Redis", self.redis_answers, timeout=20, interval=0.1)
+
     def asgi_workers(self):
         return [self.processes[f"asgi-{port}"] for port in ASGI_PORTS]
 

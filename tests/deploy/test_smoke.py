@@ -12,7 +12,10 @@ from .stack import BASE_URL, HTTPS_PORT, VAR
 def test_tls_with_http2(stack):
     context = ssl.create_default_context(cafile=stack.ca_file)
     context.set_alpn_protocols(["h2", "http/1.1"])
-    with socket.create_connection(("127.0.0.1", HTTPS_PORT)) as raw, context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+    with (
+        socket.create_connection(("127.0.0.1", HTTPS_PORT)) as raw,
+        context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
+    ):
         step(f"TLS {tls.version()}, ALPN {tls.selected_alpn_protocol()}", BASE_URL)
         assert tls.selected_alpn_protocol() == "h2"
 
@@ -80,7 +83,11 @@ def stack_get(stack, path):
 
 def test_static_files_are_served_by_nginx_with_long_cache_headers(anonymous):
     page = anonymous.get("/ideer/")
-    stylesheet = next(part.split('"')[0] for part in page.text.split('href="')[1:] if part.startswith("/static/") and ".css" in part.split('"')[0])
+    stylesheet = next(
+        part.split('"')[0]
+        for part in page.text.split('href="')[1:]
+        if part.startswith("/static/") and ".css" in part.split('"')[0]
+    )
     response = anonymous.get(stylesheet)
     step(f"static file {response.status_code}, Cache-Control: {response.headers['Cache-Control']}", response.url)
 

@@ -72,4 +72,3 @@ def test_records_logged_inside_a_request_carry_its_id_and_extras(client, caplog,
     assert line["message"] == "Elasticsearch match failed"
     assert line["request_id"] == "abcdef0123456789"
     assert line["kind"] == "idea"
-
