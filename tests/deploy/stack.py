@@ -198,12 +198,18 @@ action.destructive_requires_name: false
             "ES_JAVA_OPTS": "-Xms384m -Xmx384m",
         }
         self.pidfile.unlink(missing_ok=True)
-        subprocess.run(  # noqa: S603
-            [*as_user("elasticsearch"), "env", *[f"{k}={v}" for k, v in env.items() if k.startswith(("ES_", "HOME"))]]
-            + [str(self.home / "bin" / "elasticsearch"), "-d", "-p", str(self.pidfile)],
-            check=True,
-            capture_output=True,
-        )
+        # Not awaited: a node waits for the other to form the cluster, so both must start at once.
+        with open(self.dir / "logs" / "startup.log", "a", encoding="utf-8") as output:
+            subprocess.Popen(  # noqa: S603
+                [
+                    *as_user("elasticsearch"),
+                    "env",
+                    *[f"{k}={v}" for k, v in env.items() if k.startswith(("ES_", "HOME"))],
+                ]
+                + [str(self.home / "bin" / "elasticsearch"), "-d", "-p", str(self.pidfile)],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
 
     def pid(self):
         try:
@@ -509,11 +515,14 @@ http {{
         return [self.processes[f"asgi-{port}"] for port in ASGI_PORTS]
 
     def wait_for_elasticsearch(self, status="yellow", nodes=2):
-        node = next(n for n in self.nodes.values() if n.pid())
-
         def healthy():
-            url = f"{node.url}/_cluster/health?wait_for_status={status}&wait_for_nodes={nodes}&timeout=2s"
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
-                return response.status == 200
+            for node in self.nodes.values():
+                url = f"{node.url}/_cluster/health?wait_for_status={status}&wait_for_nodes={nodes}&timeout=2s"
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+                        return response.status == 200
+                except OSError:
+                    continue
+            return False
 
         wait_for(f"Elasticsearch ({nodes} nodes, {status})", healthy, timeout=180)
