@@ -275,8 +275,9 @@ class Stack:
         log(f"PostgreSQL up ({time.monotonic() - started:.0f} s)")
         self.redis()
         self.env = self.django_env()
+        self.prepare_site()  # while the Elasticsearch nodes find each other
         self.wait_for_cluster()
-        self.prepare_site()
+        self.manage("search_reindex", "-v", "0")
         for port in ASGI_PORTS:
             unit = "ideabank-asgi@.service"
             self.run_process(
@@ -452,10 +453,9 @@ class Stack:
         for email, organisation in USERS.values():
             self.manage("create_user", email, "--role", "medarbejder", "--organisation-code", organisation,
                         "--password", PASSWORD)  # fmt: skip
-        self.manage("search_reindex", "-v", "0")
         if collectstatic.wait() != 0:
             raise RuntimeError("collectstatic failed")
-        log(f"users created, search index built, static files collected ({time.monotonic() - started:.0f} s)")
+        log(f"users created, static files collected ({time.monotonic() - started:.0f} s)")
 
     def nginx(self):
         directory = VAR / "nginx"
