@@ -31,8 +31,10 @@ class Visitor:
     def url(self, path):
         return BASE_URL + path
 
-    def get(self, path, **kwargs):
-        return self.http.get(self.url(path), timeout=30, allow_redirects=kwargs.pop("allow_redirects", True), **kwargs)
+    def get(self, path, timeout=30, **kwargs):
+        return self.http.get(
+            self.url(path), timeout=timeout, allow_redirects=kwargs.pop("allow_redirects", True), **kwargs
+        )
 
     def csrf(self, path):
         page = self.get(path)

@@ -33,6 +33,10 @@ POSTGRES_PORT = 5442
 REDIS_PORT = 6392
 ES_NODES = {"es-1": (9211, 9311), "es-2": (9212, 9312)}
 ES_VERSION = os.environ.get("ES_VERSION", "8.19.21")
+# Small heaps, and only the quick JIT tier: a node boots with a fraction of the CPU (two nodes boot at once beside
+# the migrations on two cores); the check's few hundred documents never need the optimising compiler.
+ES_JAVA_OPTS = "-Xms256m -Xmx256m -XX:TieredStopAtLevel=1 -XX:ParallelGCThreads=1 -XX:ConcGCThreads=1"
+ES_CLI_JAVA_OPTS = "-XX:TieredStopAtLevel=1"
 BASE_URL = f"https://127.0.0.1:{HTTPS_PORT}"
 PASSWORD = "Prodcheck-" + "kodeord-2025"  # noqa: S105 - throwaway accounts in a throwaway database
 USERS = {"author": ("forfatter@prodcheck.dk", "751"), "voter": ("kollega@prodcheck.dk", "461")}
@@ -68,7 +72,7 @@ def port_free(port):
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
-def wait_for(what, test, timeout=120, interval=0.5):
+def wait_for(what, test, timeout, interval=0.5):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -178,6 +182,8 @@ http.port: {self.http_port}
 transport.port: {self.transport_port}
 discovery.seed_hosts: [{seeds}]
 cluster.initial_master_nodes: [{", ".join(ES_NODES)}]
+discovery.find_peers_interval: 250ms
+node.processors: 1
 xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
@@ -195,7 +201,8 @@ action.destructive_requires_name: false
             "ES_PATH_CONF": str(self.dir / "config"),
             "ES_TMPDIR": str(self.dir / "tmp"),
             "ES_JAVA_HOME": str(java),
-            "ES_JAVA_OPTS": "-Xms384m -Xmx384m",
+            "ES_JAVA_OPTS": ES_JAVA_OPTS,
+            "CLI_JAVA_OPTS": ES_CLI_JAVA_OPTS,
         }
         self.pidfile.unlink(missing_ok=True)
         # Not awaited: a node waits for the other to form the cluster, so both must start at once.
@@ -204,18 +211,28 @@ action.destructive_requires_name: false
                 [
                     *as_user("elasticsearch"),
                     "env",
-                    *[f"{k}={v}" for k, v in env.items() if k.startswith(("ES_", "HOME"))],
+                    *[f"{k}={v}" for k, v in env.items() if k.startswith(("ES_", "CLI_", "HOME"))],
                 ]
                 + [str(self.home / "bin" / "elasticsearch"), "-d", "-p", str(self.pidfile)],
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
 
-    def pid(self):
-        try:
-            return int(self.pidfile.read_text())
-        except (OSError, ValueError):
-            return None
+    def pids(self):
+        """This node's processes: the launcher and the server, also while it boots (before the pid file exists).
+
+        Both name a path under the node's own directory (ES_PATH_CONF, java.io.tmpdir) on their command line."""
+        mark = f"{self.dir}/".encode()
+        found = []
+        for proc in Path("/proc").iterdir():
+            if proc.name.isdigit():
+                try:
+                    cmdline = (proc / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"java" in cmdline and mark in cmdline:
+                    found.append(int(proc.name))
+        return found
 
     def answers(self):
         try:
@@ -224,23 +241,24 @@ action.destructive_requires_name: false
         except OSError:
             return False
 
-    def stop(self):
-        pid = self.pid()
-        if pid is None:
-            return
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
+    def running(self):
+        return bool(self.pids())
+
+    def stop(self, timeout=30):
+        """SIGTERM (a clean shutdown, as systemd stops it), SIGKILL after `timeout`; also a node still booting."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            for pid in self.pids():
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+            deadline = time.monotonic() + timeout
+            while self.pids() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            if not self.pids():
                 break
-            time.sleep(0.2)
         else:
-            os.kill(pid, signal.SIGKILL)
+            raise RuntimeError(f"Elasticsearch node {self.name} did not stop")
         self.pidfile.unlink(missing_ok=True)
 
 
@@ -257,6 +275,7 @@ class Stack:
 
     def start(self):
         started = time.monotonic()
+        self.leftovers()
         busy = [p for p in (HTTPS_PORT, *ASGI_PORTS, POSTGRES_PORT, REDIS_PORT) if not port_free(p)]
         busy += [http for http, _t in ES_NODES.values() if not port_free(http)]
         if busy:
@@ -276,8 +295,6 @@ class Stack:
         self.redis()
         self.env = self.django_env()
         self.prepare_site()  # while the Elasticsearch nodes find each other
-        self.wait_for_cluster()
-        self.manage("search_reindex", "-v", "0")
         for port in ASGI_PORTS:
             unit = "ideabank-asgi@.service"
             self.run_process(
@@ -286,20 +303,34 @@ class Stack:
         unit = "ideabank-worker.service"
         self.run_process("worker", unit_command(unit), env=self.env, restart=restart_seconds(unit)).start()
         self.nginx()
-        wait_for("the site through nginx", lambda: self.get_status("/readyz") == 200, timeout=90)
+        wait_for("the site through nginx", lambda: self.get_status("/readyz") == 200, timeout=120)
         self.supervisor = threading.Thread(target=self.supervise, daemon=True)
         self.supervisor.start()
         log(f"stack up in {time.monotonic() - started:.0f} s: {BASE_URL}/")
 
     def stop(self):
+        """Stop everything, each part even when another fails to stop."""
         self.stopping.set()
-        for name in reversed(list(self.processes)):
-            self.processes[name].stop()
-        for node in self.nodes.values():
-            node.stop()
+        parts = [self.processes[name].stop for name in reversed(list(self.processes))]
+        parts += [node.stop for node in self.nodes.values()]
+        parts.append(self.stop_postgres)
+        failures = []
+        for stop in parts:
+            try:
+                stop()
+            except Exception as error:  # noqa: BLE001 - go on stopping the rest
+                failures.append(repr(error))
+        log(f"stack stopped{'; ' + ', '.join(failures) if failures else ''}")
+
+    def leftovers(self):
+        """Stop what an interrupted earlier run of this checkout left behind (daemonised, so it outlives pytest)."""
+        for name, (http, transport) in ES_NODES.items():
+            ElasticsearchNode(name, http, transport, None).stop()
+        self.stop_postgres()
+
+    def stop_postgres(self):
         if (VAR / "postgres" / "data" / "postmaster.pid").exists():
             self.pg_ctl("stop", "-m", "fast")
-        log("stack stopped")
 
     def supervise(self):
         while not self.stopping.wait(0.5):
@@ -328,40 +359,45 @@ class Stack:
             ],
             check=True,
             capture_output=True,
+            timeout=60,
         )  # fmt: skip
         (tls / "key.pem").chmod(0o600)
         self.ca_file = str(tls / "cert.pem")
 
     def fetch_elasticsearch(self):
-        result = subprocess.run(  # noqa: S603
-            [str(ROOT / "scripts" / "elasticsearch.sh"), "fetch"], capture_output=True, text=True, check=False
+        result = subprocess.run(  # noqa: S603 - the first run downloads and builds: minutes
+            [str(ROOT / "scripts" / "elasticsearch.sh"), "fetch"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=900,
         )
         if result.returncode != 0:
             raise RuntimeError(f"scripts/elasticsearch.sh fetch failed:\n{result.stderr[-2000:]}")
         return Path(result.stdout.split()[-1])
-
-    def wait_for_cluster(self):
-        def two_nodes():
-            with urllib.request.urlopen(  # noqa: S310 - loopback
-                f"{self.nodes['es-1'].url}/_cluster/health?wait_for_nodes=2&timeout=1s", timeout=5
-            ) as response:
-                return response.status == 200
-
-        wait_for("the two-node Elasticsearch cluster", two_nodes, timeout=180)
-        log("Elasticsearch: two nodes in one cluster")
 
     def pg_bin(self, name):
         version = sorted(Path("/usr/lib/postgresql").iterdir(), key=lambda p: int(p.name))[-1]
         return str(version / "bin" / name)
 
     def pg_ctl(self, *args):
-        data = VAR / "postgres" / "data"
-        return subprocess.run(  # noqa: S603
-            [*as_user("postgres"), self.pg_bin("pg_ctl"), "-D", str(data), "-w", "-t", "60", *args],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
+        """pg_ctl, always with the server log file (-l): without it the server it starts writes to pg_ctl's
+        output, which it inherits, so a caller reading that output waits as long as the server runs."""
+        base = VAR / "postgres"
+        (VAR / "logs").mkdir(parents=True, exist_ok=True)
+        with open(VAR / "logs" / "pg_ctl.log", "a", encoding="utf-8") as output:
+            subprocess.run(  # noqa: S603
+                [*as_user("postgres"), self.pg_bin("pg_ctl"), "-D", str(base / "data"),
+                 "-l", str(base / "postgres.log"), "-w", "-t", "60", *args],
+                check=True,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                timeout=90,
+            )  # fmt: skip
+
+    def restart_postgres(self):
+        self.pg_ctl("restart", "-m", "fast")
 
     def postgres(self):
         base = VAR / "postgres"
@@ -375,6 +411,7 @@ class Stack:
              "--locale=C.UTF-8", "--no-sync"],
             check=True,
             capture_output=True,
+            timeout=120,
         )  # fmt: skip
         # synchronous_commit=off only speeds up the migrations on a busy CI machine: a crash of this server
         # could lose the last commits, a restart (the fault drill) loses nothing.
@@ -382,7 +419,7 @@ class Stack:
             f"-p {POSTGRES_PORT} -k {base} -c listen_addresses=127.0.0.1 -c max_connections=60"
             " -c synchronous_commit=off"
         )
-        self.pg_ctl("-o", options, "-l", str(base / "postgres.log"), "start")
+        self.pg_ctl("-o", options, "start")
         self.database_url = f"postgres://ideabank:{password}@127.0.0.1:{POSTGRES_PORT}/ideabank"
         self.psql("postgres", "CREATE DATABASE ideabank")
         log(f"PostgreSQL on 127.0.0.1:{POSTGRES_PORT} (data in {base / 'data'})")
@@ -397,6 +434,7 @@ class Stack:
             capture_output=True,
             text=True,
             env=env,
+            timeout=60,
         )  # fmt: skip
         return result.stdout.strip()
 
@@ -432,7 +470,7 @@ class Stack:
         env.pop("PYTEST_XDIST_WORKER", None)
         return env
 
-    def manage(self, *args, check=True, timeout=300):
+    def manage(self, *args, check=True, timeout=180):
         return subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -444,18 +482,21 @@ class Stack:
         )
 
     def prepare_site(self):
+        """Migrate, create the users and build the search index (tests/deploy/prepare.py), static files beside."""
         started = time.monotonic()
         collectstatic = subprocess.Popen(  # noqa: S603 - beside the migrations, which wait for PostgreSQL
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=self.env
         )
-        self.manage("migrate", "--noinput")
-        log(f"migrated ({time.monotonic() - started:.0f} s)")
-        for email, organisation in USERS.values():
-            self.manage("create_user", email, "--role", "medarbejder", "--organisation-code", organisation,
-                        "--password", PASSWORD)  # fmt: skip
-        if collectstatic.wait() != 0:
-            raise RuntimeError("collectstatic failed")
-        log(f"users created, static files collected ({time.monotonic() - started:.0f} s)")
+        try:
+            subprocess.run(  # noqa: S603
+                [sys.executable, "-m", "tests.deploy.prepare"], cwd=ROOT, env=self.env, check=True, timeout=600
+            )
+            if collectstatic.wait(timeout=max(1, 600 - (time.monotonic() - started))) != 0:
+                raise RuntimeError("collectstatic failed")
+        finally:
+            if collectstatic.poll() is None:
+                collectstatic.kill()
+        log(f"site prepared, static files collected ({time.monotonic() - started:.0f} s)")
 
     def nginx(self):
         directory = VAR / "nginx"
@@ -497,7 +538,7 @@ http {{
             encoding="utf-8",
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        subprocess.run([nginx, "-t", "-c", str(directory / "nginx.conf")], check=True, capture_output=True)  # noqa: S603
+        subprocess.run([nginx, "-t", "-c", str(directory / "nginx.conf")], check=True, capture_output=True, timeout=30)  # noqa: S603
         self.run_process("nginx", [nginx, "-c", str(directory / "nginx.conf"), "-g", "daemon off;"]).start()
         log(f"nginx (TLS, HTTP/2) on {BASE_URL} in front of ASGI workers on ports {', '.join(map(str, ASGI_PORTS))}")
 
@@ -514,7 +555,7 @@ http {{
     def asgi_workers(self):
         return [self.processes[f"asgi-{port}"] for port in ASGI_PORTS]
 
-    def wait_for_elasticsearch(self, status="yellow", nodes=2):
+    def wait_for_elasticsearch(self, status="yellow", nodes=2, timeout=240):
         def healthy():
             for node in self.nodes.values():
                 url = f"{node.url}/_cluster/health?wait_for_status={status}&wait_for_nodes={nodes}&timeout=2s"
@@ -525,4 +566,13 @@ http {{
                     continue
             return False
 
-        wait_for(f"Elasticsearch ({nodes} nodes, {status})", healthy, timeout=180)
+        wait_for(f"Elasticsearch ({nodes} nodes, {status})", healthy, timeout=timeout)
+
+    def start_elasticsearch(self):
+        """Start the nodes that are down (together: a lone node waits for its peer) and wait for the cluster."""
+        stopped = [node for node in self.nodes.values() if not node.running()]
+        for node in stopped:
+            node.start()
+        if stopped:
+            log(f"started {', '.join(node.name for node in stopped)}")
+        self.wait_for_elasticsearch()

@@ -48,7 +48,7 @@ def test_login_sets_secure_cookies(stack):
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
-def test_post_vote_see_it_live_search_it_and_download_it(stack, author, voter):
+def test_post_vote_see_it_live_search_it_and_download_it(elasticsearch, stack, author, voter):
     idea_id, title = author.new_idea()
     step(f"posted idea {idea_id} with CSRF", author.url("/ideer/ny/"))
 
