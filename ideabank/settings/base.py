@@ -123,8 +123,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # request runs in a thread of its own, so CONN_MAX_AGE would leave a connection per thread; without either,
 # every request opens one (a new server process and a SCRAM handshake, ~4 ms of CPU; see `make bench`).
 if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    from psycopg_pool import ConnectionPool
-
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
@@ -133,11 +131,11 @@ if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"
             "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
             # Seconds a request waits for a connection (e.g. while PostgreSQL restarts) before it gets a 503.
             "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
-            # Each connection is checked as it leaves the pool: after PostgreSQL restarts, the dead ones are
-            # replaced instead of failing one request each (see tests/deploy/test_faults.py).
-            "check": ConnectionPool.check_connection,
         },
     }
+    # Django then gives the pool psycopg_pool's check_connection: each connection is checked as it leaves the
+    # pool, so after PostgreSQL restarts the dead ones are replaced instead of failing one request each
+    # (see tests/deploy/test_faults.py).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
