@@ -11,6 +11,7 @@ import requests
 
 from .stack import BASE_URL, PASSWORD, USERS, log
 
+ACTION_TIMEOUT = 65  # the action: a vote through Visitor, two requests (form, post) of at most 30 s each
 FORM_FIELDS = {"context": "Prøvet i en afdeling i Aarhus.", "results": "Færre aflyste møder.", "action": "publish"}
 
 
@@ -98,8 +99,12 @@ class Visitor:
         async def watch():
             url = f"wss://127.0.0.1:{BASE_URL.rsplit(':', 1)[1]}/ws/ideas/{idea_id}/"
             cookies = {cookie.name: cookie.value for cookie in self.http.cookies}
-            async with aiohttp.ClientSession(cookies=cookies) as session:
-                async with session.ws_connect(url, ssl=self.ssl_context(), origin=BASE_URL, timeout=10) as socket:
+            session_timeout = aiohttp.ClientTimeout(total=None, connect=10)
+            socket_timeout = aiohttp.ClientWSTimeout(ws_receive=None, ws_close=10)
+            async with aiohttp.ClientSession(cookies=cookies, timeout=session_timeout) as session:
+                async with session.ws_connect(
+                    url, ssl=self.ssl_context(), origin=BASE_URL, timeout=socket_timeout
+                ) as socket:
                     step("WebSocket open", url)
                     result = asyncio.get_running_loop().run_in_executor(None, action)
                     deadline = time.monotonic() + timeout
@@ -109,8 +114,9 @@ class Visitor:
                             raise AssertionError(f"socket closed: {message}")
                         event = json.loads(message.data)
                         if event.get("type") == "vote.changed":
-                            await result
+                            await asyncio.wait_for(result, timeout=ACTION_TIMEOUT)
                             return event
                     raise AssertionError("no vote event")
 
-        return asyncio.run(watch())
+        # Bounded as a whole: the handshake, the events and the action's own request.
+        return asyncio.run(asyncio.wait_for(watch(), timeout=timeout + ACTION_TIMEOUT + 20))
