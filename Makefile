@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT := $(or $(IDEABANK_PORT),8000)
 
-.PHONY: run test lint format assets messages elasticsearch bench clean
+.PHONY: run test lint format assets messages elasticsearch bench clean prod-check
 
 # Installs only when pyproject.toml changed, so a second `make run` starts in seconds.
 $(VENV)/.installed-run: pyproject.toml
@@ -69,6 +69,12 @@ bench-live: $(VENV)/.installed-run
 # budgets and writes var/bench/latest.json. Always exits 0: it measures. BENCH_* variables: bench/config.py.
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench
+
+# The production layout from deploy/ on loopback (nginx TLS :8443, two daphne workers, the task worker,
+# PostgreSQL :5442, Redis :6392, Elasticsearch :9211+:9212), then the smoke suite, the restore drill and the
+# fault drills (tests/deploy/). Needs nginx, PostgreSQL, redis-server, openssl and a JDK; stops all it started.
+prod-check: $(VENV)/.installed-dev
+	IDEABANK_PROD_CHECK=1 $(PY) -m pytest tests/deploy -p no:xdist -p no:randomly -v -s
 
 clean:
 	rm -rf var/static var/bench .pytest_cache

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from ideabank.ops.errors import database_lost, database_unavailable
+
 from .models import AccessibilitySettings
 
 # Digitaliseringsstyrelsen supervises web accessibility and receives complaints about it.
@@ -43,6 +45,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors or database here: the error may come from either.
+    if database_lost():
+        return database_unavailable(request)
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 

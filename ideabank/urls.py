@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import accessibility_statement, api_not_found, favicon, floor, was_redirect
 from ideabank.accounts.views import set_language
 from ideabank.api.api import api
+from ideabank.ops.health import healthz, readyz
 from ideabank.spread.encounter_views import citizen_answer
 from ideabank.spread.export_views import open_data
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("was/", was_redirect, name="was"),
     path("_floor/", floor, name="floor"),
     path("favicon.ico", favicon, name="favicon"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

@@ -56,7 +56,7 @@ class SearchDocument(Document):
     status = Keyword()
 
     class Index:
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        settings = {"number_of_shards": 1}  # replicas: SEARCH_INDEX_REPLICAS (one per extra node)
 
 
 class IdeaDocument(SearchDocument):

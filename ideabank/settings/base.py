@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ideabank.ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -126,11 +127,20 @@ if os.environ.get("DATABASE_POOL", "").lower() == "true" and DATABASES["default"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
-        "pool": {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4"))},
+        "pool": {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "4")),
+            # Seconds a request waits for a connection (e.g. while PostgreSQL restarts) before it gets a 503.
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        },
     }
+    # Django then gives the pool psycopg_pool's check_connection: each connection is checked as it leaves the
+    # pool, so after PostgreSQL restarts the dead ones are replaced instead of failing one request each
+    # (see tests/deploy/test_faults.py).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")  # one node, or several comma-separated
 
 # PostgreSQL's full-text search uses its Danish configuration (stemming and stop words).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -138,7 +148,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "ideabank.redis_cache.SharedPoolRedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts: while Redis is away the cache answers "miss" (ideabank/redis_cache.py) instead of waiting.
+    CACHES = {
+        "default": {
+            "BACKEND": "ideabank.redis_cache.SharedPoolRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -235,6 +252,9 @@ IDEABANK_TOKEN_RATE = os.environ.get("RATE_LIMIT_TOKEN", "10/m")
 IDEABANK_TRUSTED_PROXIES = int(os.environ.get("IDEABANK_TRUSTED_PROXIES", "0"))
 NINJA_NUM_PROXIES = IDEABANK_TRUSTED_PROXIES
 RATELIMIT_IP_META_KEY = "ideabank.client_ip.client_ip"  # django-ratelimit's "ip" key: the same address
+# The counters live in the cache: while Redis is down, posting and voting go on without limits rather than
+# every user being refused (login lockouts are in the database and hold).
+RATELIMIT_FAIL_OPEN = True
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Idébanken <noreply@idebanken.localhost>")
 
 # Language: Danish first, English second. Source strings are Danish.
@@ -301,6 +321,10 @@ TASKS = {
 SEARCH_INDEX_ON_COMMIT = True
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ideabank")
 SEARCH_REFRESH = False  # Elasticsearch makes writes searchable within a second; tests wait for them
+# Copies of each shard on other nodes: 1 with a two-node cluster, so search survives losing a node.
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+# After Elasticsearch fails a search, each process answers from the database this long before asking again.
+SEARCH_RETRY_AFTER_SECONDS = float(os.environ.get("SEARCH_RETRY_AFTER_SECONDS", "30"))
 
 WAGTAIL_SITE_NAME = "Idébanken"
 # No third-party requests (DESIGN §9): Gravatar would send a hash of every editor's e-mail; initials instead.

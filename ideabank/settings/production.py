@@ -22,3 +22,24 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]  # noqa: F405
+# Load balancers may probe the workers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# One JSON object per line on stderr (journald or the container runtime keeps them): every request once
+# (ideabank.request: request id, user id, method, path, status, duration) and every warning and error.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "ideabank.ops.logs.JsonFormatter"}},
+    "handlers": {"json": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["json"], "level": "WARNING"},
+    "loggers": {
+        "ideabank": {"handlers": ["json"], "level": LOG_LEVEL, "propagate": False},
+        "search": {"handlers": ["json"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"handlers": ["json"], "level": "WARNING", "propagate": False},
+        # Each request is logged once by ideabank.request; Django's own line for 4xx/5xx would repeat it.
+        "django.request": {"handlers": ["json"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": [], "propagate": False},
+    },
+}

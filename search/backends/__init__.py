@@ -12,9 +12,8 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
-# After a failed read, reads skip the cluster for a while: a hanging cluster would otherwise cost
-# every search its full request timeout.
-RETRY_AFTER_SECONDS = 30
+# After a failed read, reads skip the cluster for SEARCH_RETRY_AFTER_SECONDS: a hanging cluster would
+# otherwise cost every search its full request timeout.
 _down_until = {}  # ELASTICSEARCH_URL → monotonic time before which reads go to the database
 _fell_back = contextvars.ContextVar("search_fell_back", default=False)
 
@@ -57,6 +56,6 @@ def with_fallback(method, *args, **kwargs):
                 return getattr(backend, method)(*args, **kwargs)
             except Exception:  # noqa: BLE001 - any failure of the search cluster must not break the page
                 logger.warning("Elasticsearch %s failed; answering from the database", method, exc_info=True)
-                _down_until[url] = time.monotonic() + RETRY_AFTER_SECONDS
+                _down_until[url] = time.monotonic() + settings.SEARCH_RETRY_AFTER_SECONDS
         _fell_back.set(True)
     return getattr(database_backend(), method)(*args, **kwargs)

@@ -29,9 +29,12 @@ _ready = set()  # (url, alias) known to exist in this process
 
 
 def client():
+    """One client per ELASTICSEARCH_URL, which may name several nodes of a cluster (comma-separated): a request
+    that cannot reach one node is tried once on each of the others, and the dead node is left alone a while."""
     url = settings.ELASTICSEARCH_URL
     if url not in _clients:
-        _clients[url] = Elasticsearch(url, request_timeout=5, retry_on_timeout=False, max_retries=0)
+        nodes = [node.strip() for node in url.split(",") if node.strip()]
+        _clients[url] = Elasticsearch(nodes, request_timeout=5, retry_on_timeout=False, max_retries=len(nodes) - 1)
     return _clients[url]
 
 
@@ -52,7 +55,7 @@ class ElasticsearchBackend:
         document = DOCUMENTS[kind]
         index = Index(name, using=client())
         index.document(document)
-        index.settings(**document.Index.settings)
+        index.settings(**document.Index.settings, number_of_replicas=settings.SEARCH_INDEX_REPLICAS)
         return index
 
     def create_index(self, kind, bulk_loading=False):

@@ -166,4 +166,4 @@ def test_a_write_succeeds_when_the_cache_cannot_be_reached(client, idea, colleag
 
     assert response.status_code == 302
     assert idea.votes.filter(user=colleague).exists()
-    assert "Could not retire the cached pages" in caplog.text
+    assert "Redis cache unreachable" in caplog.text
