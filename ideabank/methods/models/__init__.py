@@ -1,4 +1,5 @@
 from .assessments import Assessment, AssessmentScore
+from .business_case import BusinessEffect
 from .escalation import EscalationPin
 from .pages import MethodIndexPage, MethodPage, MethodPageTag, OutcomeIndicator
 from .promotion import Promotion
@@ -7,6 +8,7 @@ from .research import ResearchItem
 __all__ = [
     "Assessment",
     "AssessmentScore",
+    "BusinessEffect",
     "EscalationPin",
     "MethodIndexPage",
     "MethodPage",
