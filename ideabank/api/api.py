@@ -17,5 +17,6 @@ api.add_router("", "ideabank.api.search.router")  # before ideas, so /ideas/simi
 api.add_router("", ideas.router)
 api.add_router("", "ideabank.api.methods.router")
 api.add_router("", "ideabank.api.spread.router")
+api.add_router("", "ideabank.api.business_case.router")
 api.add_router("", "ideabank.api.notifications.router")
 api.add_router("", "ideabank.api.export.router")
