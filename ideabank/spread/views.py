@@ -21,7 +21,7 @@ from ideabank.ideas.views import add_service_errors, forbidden, login_first
 from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
 
-from . import charts, queries, services, statistics
+from . import charts, economics, queries, services, statistics
 from .forms import AdoptionForm, OutcomeForm, StatusForm
 from .models import Adoption
 
@@ -81,6 +81,7 @@ def adoption_detail(request, pk):
         "subject_url": method_url(adoption.method) if adoption.method else adoption.idea.get_absolute_url(),
         "history": list(adoption.history.all()),
         "reports": reports,
+        "payments": economics.adoption_payments(adoption, reports),
         "can_manage": services.can_manage(request.user, adoption),
     }
     return TemplateResponse(request, "spread/adoption_detail.html", context)
