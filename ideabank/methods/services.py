@@ -313,7 +313,9 @@ def _effect_source(errors, key, source, label):
         try:
             URLValidator(schemes=["http", "https"])(link)
         except ValidationError:
-            errors.add(key, _("Skriv et link (https://…) eller nummeret på en undersøgelse i forskningsbiblioteket."), label)
+            errors.add(
+                key, _("Skriv et link (https://…) eller nummeret på en undersøgelse i forskningsbiblioteket."), label
+            )
             return None, ""
         return None, link
     errors.add(key, _("Skriv et link (https://…) eller nummeret på en undersøgelse i forskningsbiblioteket."), label)
@@ -342,7 +344,9 @@ def _effects(errors, effects):
         if not isinstance(text, str) or not text.strip():
             errors.add(f"{prefix}.label", _("Skriv, hvad effekten er."), label("label"))
             text = ""
-        value = errors.number(f"{prefix}.value_per_year", given.get("value_per_year"), low=0, label=label("value_per_year"))
+        value = errors.number(
+            f"{prefix}.value_per_year", given.get("value_per_year"), low=0, label=label("value_per_year")
+        )
         years = errors.number(
             f"{prefix}.years", given.get("years"), low=MIN_HORIZON, high=MAX_HORIZON, whole=True, label=label("years")
         )

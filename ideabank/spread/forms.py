@@ -279,7 +279,7 @@ class OutcomeForm(DkfdsFormMixin, forms.Form):
 
 
 class CalculatorForm(DkfdsFormMixin, forms.Form):
-    """"Regn selv" on a method's business case: the visitor's own number of citizens, horizon and scenario
+    """ "Regn selv" on a method's business case: the visitor's own number of citizens, horizon and scenario
     factors. The method page's GET form (without JavaScript) and the API's query both read it, so they
     refuse the same input the same way. Empty fields keep the editors' settings."""
 

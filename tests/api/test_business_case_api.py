@@ -37,8 +37,13 @@ def valid_body(study=None):
         "horizon_years": 10,
         "discount_rate": 0.035,
         "effects": [
-            {"label": "Undgået anbringelse", "value_per_year": 8000, "share": 0.25, "years": 8,
-             "source": study.pk if study else "https://example.org/effekt"},
+            {
+                "label": "Undgået anbringelse",
+                "value_per_year": 8000,
+                "share": 0.25,
+                "years": 8,
+                "source": study.pk if study else "https://example.org/effekt",
+            },
             {"label": "I uddannelse", "value_per_year": 3000, "share": "measured", "years": 4, "source": None},
         ],
         "factors": {"low": 0.4, "high": 1.8},
@@ -60,8 +65,13 @@ def test_get_returns_the_scenarios_computed_by_the_arithmetic(client, method):
         assert got["break_even_share"] == pytest.approx(result.break_even_share)
     assert round(body["scenarios"]["expected"]["npv_per_citizen"]) == 5807
     assert body["effects"][0] | {"source": None} == {
-        "label": "I job", "value_per_year": 10000.0, "share": 0.4, "share_from": "typed", "years": 5,
-        "source": None, "sourced": False,
+        "label": "I job",
+        "value_per_year": 10000.0,
+        "share": 0.4,
+        "share_from": "typed",
+        "years": 5,
+        "source": None,
+        "sourced": False,
     }
     assert any("ingen kilde" in warning for warning in body["warnings"])
 
@@ -157,7 +167,9 @@ def test_bad_settings_are_refused_naming_the_field(client, token_for, editor, me
         ({"source": 999999}, "effects[0].source", "Effekt 1, kilde: Findes ikke i forskningsbiblioteket."),
     ],
 )
-def test_bad_effects_are_refused_naming_the_effect_and_field(client, token_for, editor, method, effect, field, fragment):
+def test_bad_effects_are_refused_naming_the_effect_and_field(
+    client, token_for, editor, method, effect, field, fragment
+):
     body = valid_body()
     body["effects"][0] = body["effects"][0] | effect
     response = put(client, method, body, token_for(editor))

@@ -33,8 +33,13 @@ def case_method(study):
         business_cost=Decimal(12000),
         business_cost_source="Kommunernes regnskaber 2024",
         effects=[
-            {"label": "I job eller uddannelse", "value_per_year": Decimal(10000), "share": Decimal("0.4"), "years": 5,
-             "source_research": study},
+            {
+                "label": "I job eller uddannelse",
+                "value_per_year": Decimal(10000),
+                "share": Decimal("0.4"),
+                "years": 5,
+                "source_research": study,
+            },
         ],
     )
 
@@ -63,7 +68,9 @@ def test_an_effect_without_a_source_is_flagged(client):
     method = make_method(
         business_cost=Decimal(5000),
         business_cost_source="Skøn",
-        effects=[{"label": "Færre skadestuebesøg", "value_per_year": Decimal(3000), "share": Decimal("0.5"), "years": 3}],
+        effects=[
+            {"label": "Færre skadestuebesøg", "value_per_year": Decimal(3000), "share": Decimal("0.5"), "years": 3}
+        ],
     )
     html = section(client.get(method.url))
     assert "Effekten «Færre skadestuebesøg» har ingen kilde." in html
@@ -72,8 +79,15 @@ def test_an_effect_without_a_source_is_flagged(client):
 
 def test_the_cost_defaults_to_the_reports_and_a_share_can_be_measured(client, aarhus, odense):
     method = make_method(
-        effects=[{"label": "Bedre trivsel", "value_per_year": Decimal(2000), "measured_share": True, "years": 2,
-                  "source_link": "https://example.org/trivsel"}],
+        effects=[
+            {
+                "label": "Bedre trivsel",
+                "value_per_year": Decimal(2000),
+                "measured_share": True,
+                "years": 2,
+                "source_link": "https://example.org/trivsel",
+            }
+        ],
     )
     html = section(client.get(method.url))
     assert "Udgiften pr. borger kendes ikke endnu" in html

@@ -226,6 +226,7 @@ class OutcomeIndicator(Orderable):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("indikator"), max_length=200)
     unit = models.CharField(_("enhed"), max_length=60, help_text=_("Fx 'andel i job', 'dage', 'point på skala 1-10'."))
+
     class Counting(models.TextChoices):
         SHARE = "share", _("Procent af borgerne (procentpoint × borgere nået / 100)")
         PER_CITIZEN = "per_citizen", _("Gennemsnit pr. borger (ændring × borgere nået)")
