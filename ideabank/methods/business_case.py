@@ -61,6 +61,14 @@ class Result:
         return self.npv_per_citizen * citizens
 
 
+def total(values):
+    """Left-to-right addition, as JavaScript does it (Python 3.12's sum() compensates, and would differ)."""
+    result = 0.0
+    for value in values:
+        result = result + value
+    return result
+
+
 def discount_factors(rate, horizon):
     """[1/(1+rate)^t for t = 1 … horizon]."""
     factors = []
@@ -76,11 +84,11 @@ def yearly_benefits(effects, horizon, rate, factor=1.0):
     discounts = discount_factors(rate, horizon)
     benefits = []
     for year in range(1, horizon + 1):
-        total = 0.0
+        benefit = 0.0
         for effect in effects:
             if year <= effect.years:
-                total = total + effect.value_per_year * min(1.0, effect.share * factor) * discounts[year - 1]
-        benefits.append(total)
+                benefit = benefit + effect.value_per_year * min(1.0, effect.share * factor) * discounts[year - 1]
+        benefits.append(benefit)
     return benefits
 
 
@@ -99,7 +107,7 @@ def payback(cost, benefits):
 
 def worth_per_share(effects, horizon, rate):
     """The discounted value of every effect if every citizen gained it (share 1, uncapped)."""
-    return sum(yearly_benefits([Effect(e.value_per_year, 1.0, e.years) for e in effects], horizon, rate))
+    return total(yearly_benefits([Effect(e.value_per_year, 1.0, e.years) for e in effects], horizon, rate))
 
 
 def break_even_share(cost, effects, horizon, rate):
@@ -117,7 +125,7 @@ def weighted_share(effects, horizon, rate, factor):
     if worth <= 0:
         return None
     scaled = [Effect(e.value_per_year, min(1.0, e.share * factor), e.years) for e in effects]
-    return sum(yearly_benefits(scaled, horizon, rate)) / worth
+    return total(yearly_benefits(scaled, horizon, rate)) / worth
 
 
 def evaluate(cost, effects, horizon=DEFAULT_HORIZON, rate=DEFAULT_RATE, factor=1.0):
@@ -126,12 +134,12 @@ def evaluate(cost, effects, horizon=DEFAULT_HORIZON, rate=DEFAULT_RATE, factor=1
     cumulative = [-cost]
     for benefit in benefits:
         cumulative.append(cumulative[-1] + benefit)
-    total = sum(benefits)
+    benefit = total(benefits)
     return Result(
         factor=factor,
         share=weighted_share(effects, horizon, rate, factor),
-        benefit_per_citizen=total,
-        npv_per_citizen=total - cost,
+        benefit_per_citizen=benefit,
+        npv_per_citizen=benefit - cost,
         payback_years=payback(cost, benefits),
         break_even_share=break_even_share(cost, effects, horizon, rate),
         cumulative=tuple(cumulative),

@@ -60,6 +60,7 @@ def calculator_data(case):
         ],
         "thousand": get_format("THOUSAND_SEPARATOR"),
         "decimal": get_format("DECIMAL_SEPARATOR"),
+        "defaults": {"citizens": case.citizens, "horizon": case.horizon, **case.factors},
         "maxCitizens": economics.MAX_CITIZENS,
         "maxFactor": economics.MAX_FACTOR,
     }
