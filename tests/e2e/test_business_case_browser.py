@@ -142,3 +142,25 @@ def test_the_business_case_at_phone_width_passes_axe(page, method, assert_access
     page.goto(method.url)
     page.locator("#business-case summary").first.click()
     assert_accessible(page)
+
+
+def test_payment_by_results_on_the_adoption_page(page, assert_accessible):
+    from datetime import date
+
+    from tests.spread.helpers import INDICATORS
+    from tests.spread.helpers import make_method as spread_method
+
+    method = spread_method("Mentor for unge efter anbringelse", indicators=INDICATORS)
+    jobs, days = method.indicators.order_by("sort_order")
+    jobs.price, jobs.target, jobs.counting = Decimal(35000), Decimal(60), "share"
+    jobs.save()
+    used = adoption(method, municipal_organisation(751), started=date(2024, 1, 1))
+    report(used, date(2024, 1, 1), date(2024, 3, 31), 40, 30, 20, values={jobs: (20, 30), days: (10, 6)})
+
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"/udbredelse/ibrugtagninger/{used.pk}/")
+        section = page.locator(".payments")
+        expect(section).to_contain_text("140.000 kr.")  # 10 points of 40 citizens = 4 outcomes × 35 000
+        section.screenshot(path=f"{SHOTS}/payments-{width}.png")
+        assert_accessible(page)
