@@ -10,6 +10,19 @@ from ideabank.validators import USER_TEXT_VALIDATORS
 
 from ..business_case import MAX_HORIZON, MAX_RATE, MIN_HORIZON
 
+
+class LocalizedDecimalField(models.DecimalField):
+    """A decimal that editors type as they write it (3,5 in Danish, 3.5 in English) in the page editor.
+    Stored, and migrated, as a plain DecimalField."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"localize": True, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
+
+
 NOT_NEGATIVE = [MinValueValidator(0)]
 HORIZON_RANGE = [MinValueValidator(MIN_HORIZON), MaxValueValidator(MAX_HORIZON)]
 SHARE_RANGE = [MinValueValidator(0), MaxValueValidator(1)]
@@ -51,10 +64,10 @@ class BusinessEffect(Orderable):
         validators=USER_TEXT_VALIDATORS,
         help_text=_("Fx 'undgået anbringelse' eller 'i job eller uddannelse'."),
     )
-    value_per_year = models.DecimalField(
+    value_per_year = LocalizedDecimalField(
         _("værdi pr. borger pr. år (kr.)"), max_digits=12, decimal_places=2, validators=NOT_NEGATIVE
     )
-    share = models.DecimalField(
+    share = LocalizedDecimalField(
         _("andel af borgerne (0–1)"),
         max_digits=5,
         decimal_places=4,

@@ -13,13 +13,19 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ideabank.ideas.models import Stage
-
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 from ..blocks import RICH_TEXT_FEATURES, MethodDescriptionBlock
 from ..business_case import DEFAULT_HORIZON
 from ..elements import EVIDENCE_LEVELS, Dimension, Level
-from .business_case import FACTOR_RANGE, HORIZON_RANGE, NOT_NEGATIVE, RATE_RANGE, business_case_panels
+from .business_case import (
+    FACTOR_RANGE,
+    HORIZON_RANGE,
+    NOT_NEGATIVE,
+    RATE_RANGE,
+    LocalizedDecimalField,
+    business_case_panels,
+)
 
 METHODS_PER_PAGE = 20
 
@@ -69,7 +75,9 @@ def declaration_justification():
 
 
 def factor_field(label, default):
-    return models.DecimalField(label, max_digits=4, decimal_places=2, default=Decimal(default), validators=FACTOR_RANGE)
+    return LocalizedDecimalField(
+        label, max_digits=4, decimal_places=2, default=Decimal(default), validators=FACTOR_RANGE
+    )
 
 
 class MethodPage(Page):
@@ -99,7 +107,7 @@ class MethodPage(Page):
     declaration_oekonomi = declaration_level(Dimension.ECONOMY)
     declaration_oekonomi_justification = declaration_justification()
     # The business case (#23), on the "Økonomi" tab; the figures themselves are computed (spread.economics).
-    business_cost = models.DecimalField(
+    business_cost = LocalizedDecimalField(
         _("udgift pr. borger (kr.)"),
         max_digits=12,
         decimal_places=2,
@@ -122,7 +130,7 @@ class MethodPage(Page):
         _("tidshorisont (år)"), default=DEFAULT_HORIZON, validators=HORIZON_RANGE
     )
     # In percent, as editors write it; the arithmetic takes a fraction.
-    business_discount_rate = models.DecimalField(
+    business_discount_rate = LocalizedDecimalField(
         _("diskonteringsrente (%)"), max_digits=4, decimal_places=2, default=Decimal("4"), validators=RATE_RANGE
     )
     business_factor_low = factor_field(_("faktor, lavt scenarie"), "0.5")
@@ -234,7 +242,7 @@ class OutcomeIndicator(Orderable):
 
     direction = models.CharField(_("ønsket retning"), max_length=4, choices=Direction.choices, default=Direction.UP)
     # Payment by results (#23): what the method aims for, and what one achieved outcome is worth.
-    target = models.DecimalField(
+    target = LocalizedDecimalField(
         _("mål"),
         max_digits=12,
         decimal_places=2,
@@ -242,7 +250,7 @@ class OutcomeIndicator(Orderable):
         blank=True,
         help_text=_("Den værdi, indikatoren skal nå, i indikatorens enhed."),
     )
-    price = models.DecimalField(
+    price = LocalizedDecimalField(
         _("pris pr. opnået resultat (kr.)"),
         max_digits=12,
         decimal_places=2,
