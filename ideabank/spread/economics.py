@@ -101,7 +101,8 @@ def business_case(method, *, citizens=None, horizon=None, factors=None):
                 lines.append(EffectLine(effect, 0.0, "unmeasured"))
                 warnings.append(
                     _(
-                        "Effekten «%(label)s» bruger den målte andel, men ingen borgere er spurgt endnu; den tæller som 0."
+                        "Effekten «%(label)s» bruger den målte andel, men ingen borgere er spurgt endnu; "
+                        "den tæller som 0."
                     )
                     % {"label": effect.label}
                 )

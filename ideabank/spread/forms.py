@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ideabank.accounts.models import User
 from ideabank.forms import DkfdsFormMixin
-from ideabank.methods.business_case import MAX_HORIZON, MIN_HORIZON
 from ideabank.ideas.forms import DATE_FORMATS
+from ideabank.methods.business_case import MAX_HORIZON, MIN_HORIZON
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 from .economics import MAX_CITIZENS, MAX_FACTOR
