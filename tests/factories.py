@@ -125,13 +125,15 @@ def method_index():
 _method_numbers = iter(range(1, 1_000_000))
 
 
-def make_method(live=True, user=None, target_groups=(), themes=(), tags=(), research=(), indicators=(), **fields):
+def make_method(
+    live=True, user=None, target_groups=(), themes=(), tags=(), research=(), indicators=(), effects=(), **fields
+):
     """A MethodPage under the method index with a revision; published through that revision when `live`.
 
     Publishing sends Wagtail's page_published, so the promotion announcements run on commit as they do live.
-    `indicators` are dicts of OutcomeIndicator fields.
+    `indicators` are dicts of OutcomeIndicator fields, `effects` of BusinessEffect fields (the business case).
     """
-    from ideabank.methods.models import MethodPage, OutcomeIndicator
+    from ideabank.methods.models import BusinessEffect, MethodPage, OutcomeIndicator
 
     number = next(_method_numbers)
     fields.setdefault("title", f"Bostøtte efter Housing First nr. {number}")
@@ -143,6 +145,8 @@ def make_method(live=True, user=None, target_groups=(), themes=(), tags=(), rese
     method.tags.set(list(tags))
     for indicator in indicators:
         method.indicators.add(OutcomeIndicator(**indicator))
+    for effect in effects:
+        method.effects.add(BusinessEffect(**effect))
     method_index().add_child(instance=method)
     revision = method.save_revision(user=user)
     if live:

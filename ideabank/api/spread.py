@@ -22,7 +22,7 @@ from pydantic import Field
 from ideabank.accounts.models import Organisation, User
 from ideabank.ideas.models import Idea
 from ideabank.methods import queries as method_queries
-from ideabank.spread import queries, services, statistics, suppression
+from ideabank.spread import economics, queries, services, statistics, suppression
 from ideabank.spread.models import Adoption, OutcomeReport
 
 from .auth import authenticated
@@ -323,9 +323,36 @@ def adopt_idea(request, idea_id: int, payload: AdoptionIn):
     return _register(request, payload, idea=idea)
 
 
+def payments_out(payments):
+    """What the adoption's measured results would be paid under payment by results (null: nothing priced)."""
+    if payments is None:
+        return None
+    return {
+        "total": decimal_out(payments["total"]),
+        "indicators": [
+            {
+                "id": row["indicator"].pk,
+                "name": row["indicator"].name,
+                "counting": row["indicator"].counting,
+                "reports": row["reports"],
+                "latest": decimal_out(row["latest"]),
+                "target": decimal_out(row["target"]),
+                "target_reached": row["target_reached"],
+                "achieved": decimal_out(row["achieved"]),
+                "price": decimal_out(row["price"]),
+                "payment": decimal_out(row["payment"]),
+            }
+            for row in payments["rows"]
+        ],
+    }
+
+
 @router.get("/adoptions/{adoption_id}", auth=public)
 def adoption_detail(request, adoption_id: int):
-    return adoption_out(request, visible_adoption(request, adoption_id))
+    """One adoption with its history and, when its method prices outcomes, `payment_by_results`."""
+    adoption = visible_adoption(request, adoption_id)
+    payments = economics.adoption_payments(adoption, list(queries.adoption_reports(adoption)))
+    return {**adoption_out(request, adoption), "payment_by_results": payments_out(payments)}
 
 
 @router.patch("/adoptions/{adoption_id}", auth=authenticated)

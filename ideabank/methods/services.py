@@ -6,11 +6,14 @@ Used alike by the admin views, the site and the API; every action is audit-logge
 
 import datetime
 import html
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
 from ideabank.accounts.roles import Role, has_role
@@ -19,16 +22,19 @@ from ideabank.ideas.models import Idea, Stage
 from ideabank.notifications import services as notifications
 from ideabank.validators import USER_TEXT_VALIDATORS
 
+from .business_case import DEFAULT_FACTORS, MAX_HORIZON, MAX_RATE, MIN_HORIZON
 from .elements import MAX_SCORE, Conclusion, element_names, suggests_promising
 from .models import (
     Assessment,
     AssessmentDraft,
     AssessmentScore,
+    BusinessEffect,
     EscalationPin,
     MethodIndexPage,
     MethodPage,
     Promotion,
     QueueSetAside,
+    ResearchItem,
 )
 
 SUMMARY_MAX = 600
@@ -316,3 +322,211 @@ def announce(method):
         first = Promotion.objects.filter(pk=promotion.pk, announced_at__isnull=True).update(announced_at=timezone.now())
         if first:
             notifications.notify_promoted(promotion.idea, method, actor=promotion.promoted_by)
+
+
+# ---- the business case ---------------------------------------------------------------------------
+
+CASE_LABELS = {
+    "cost_per_citizen": _lazy("udgift pr. borger"),
+    "cost_source": _lazy("kilde til udgiften"),
+    "horizon_years": _lazy("tidshorisont"),
+    "discount_rate": _lazy("diskonteringsrente"),
+    "factors.low": _lazy("faktor, lavt scenarie"),
+    "factors.expected": _lazy("faktor, forventet scenarie"),
+    "factors.high": _lazy("faktor, højt scenarie"),
+    "effects": _lazy("effekter"),
+}
+EFFECT_LABELS = {
+    "label": _lazy("navn"),
+    "value_per_year": _lazy("værdi pr. år"),
+    "share": _lazy("andel"),
+    "years": _lazy("varighed"),
+    "source": _lazy("kilde"),
+}
+EFFECT_FIELDS = {"value_per_year": "value_per_year", "share": "share", "years": "years", "label": "label"}
+MAX_EFFECTS = 20
+MEASURED = "measured"
+
+
+class CaseErrors:
+    """Field errors of a business case gathered under the API's names, so all are reported at once."""
+
+    def __init__(self):
+        self.errors = {}
+        self.labels = dict(CASE_LABELS)
+
+    def add(self, key, message, label=None):
+        self.errors.setdefault(key, []).append(message)
+        if label is not None:
+            self.labels[key] = label
+
+    def number(self, key, value, *, low=None, high=None, whole=False, label=None):
+        """The value as a Decimal inside low–high, or None after noting why not."""
+        if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal) or value == "":
+            self.add(key, _("Skriv et tal."), label)
+            return None
+        try:
+            number = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            self.add(key, _("Skriv et tal."), label)
+            return None
+        if whole and number != number.to_integral_value():
+            self.add(key, _("Skriv et helt tal."), label)
+            return None
+        if low is not None and number < low:
+            message = _("Må ikke være negativ.") if low == 0 else _("Skal være mindst %(low)s.") % {"low": low}
+            self.add(key, message, label)
+            return None
+        if high is not None and number > high:
+            self.add(key, _("Må højst være %(high)s.") % {"high": high}, label)
+            return None
+        return number
+
+    def raise_if_any(self):
+        if self.errors:
+            error = ValidationError(self.errors)
+            error.field_labels = self.labels
+            raise error
+
+
+def _effect_source(errors, key, source, label):
+    """(research item, link) from an effect's `source`: a research item's id, a link, or nothing."""
+    if source is None or source == "":
+        return None, ""
+    if isinstance(source, int) and not isinstance(source, bool):
+        item = ResearchItem.objects.filter(pk=source).first() if 0 < source < 2**31 else None
+        if item is None:
+            errors.add(key, _("Findes ikke i forskningsbiblioteket."), label)
+        return item, ""
+    if isinstance(source, str):
+        link = source.strip()
+        try:
+            URLValidator(schemes=["http", "https"])(link)
+        except ValidationError:
+            errors.add(
+                key, _("Skriv et link (https://…) eller nummeret på en undersøgelse i forskningsbiblioteket."), label
+            )
+            return None, ""
+        return None, link
+    errors.add(key, _("Skriv et link (https://…) eller nummeret på en undersøgelse i forskningsbiblioteket."), label)
+    return None, ""
+
+
+def _effects(errors, effects):
+    if not isinstance(effects, list):
+        errors.add("effects", _("Skal være en liste af effekter."))
+        return []
+    if len(effects) > MAX_EFFECTS:
+        errors.add("effects", _("Højst %(max)s effekter.") % {"max": MAX_EFFECTS})
+        return []
+    built = []
+    for index, given in enumerate(effects):
+        number = index + 1
+        prefix = f"effects[{index}]"
+
+        def label(field, number=number):
+            return _("effekt %(number)s, %(field)s") % {"number": number, "field": EFFECT_LABELS[field]}
+
+        if not isinstance(given, dict):
+            errors.add(prefix, _("Skal være et objekt."), _("effekt %(number)s") % {"number": number})
+            continue
+        text = given.get("label")
+        if not isinstance(text, str) or not text.strip():
+            errors.add(f"{prefix}.label", _("Skriv, hvad effekten er."), label("label"))
+            text = ""
+        value = errors.number(
+            f"{prefix}.value_per_year", given.get("value_per_year"), low=0, label=label("value_per_year")
+        )
+        years = errors.number(
+            f"{prefix}.years", given.get("years"), low=MIN_HORIZON, high=MAX_HORIZON, whole=True, label=label("years")
+        )
+        share = given.get("share")
+        measured = share == MEASURED
+        if not measured:
+            share = errors.number(f"{prefix}.share", share, low=0, high=1, label=label("share"))
+        research, link = _effect_source(errors, f"{prefix}.source", given.get("source"), label("source"))
+        effect = BusinessEffect(
+            label=text.strip(),
+            value_per_year=value if value is not None else Decimal(0),
+            share=None if measured else share,
+            measured_share=measured,
+            years=int(years) if years is not None else 1,
+            source_research=research,
+            source_link=link,
+            sort_order=index,
+        )
+        try:
+            effect.full_clean(exclude=["page", "sort_order"])
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field in EFFECT_FIELDS and f"{prefix}.{field}" not in errors.errors:
+                    for message in messages:
+                        errors.add(f"{prefix}.{field}", message, label(field))
+        built.append(effect)
+    return built
+
+
+def unsourced(effects):
+    """The API's flags for effects without a source: counted, but shown with a warning."""
+    return [
+        {
+            "field": f"effects[{index}].source",
+            "msg": _("Effekt %(number)s («%(label)s») har ingen kilde. Den tæller med, men siden advarer om det.")
+            % {"number": index + 1, "label": effect.label},
+        }
+        for index, effect in enumerate(effects)
+        if not effect.has_source
+    ]
+
+
+def set_business_case(editor, method, *, cost_per_citizen, cost_source, horizon_years, discount_rate, effects, factors):
+    """Replace a published method's business case and publish it as a new revision (so the page history says
+    who changed it). Every field error is reported at once and nothing is stored. A method with changes
+    waiting in the page editor is refused: publishing would take them along, overwriting would lose them.
+
+    `discount_rate` is a fraction (0.04 = 4 %); an effect's `share` is 0–1 or "measured", its `source` a
+    research item's id or a link. Returns the flags for effects without a source."""
+    require_editor(editor)
+    errors = CaseErrors()
+    cost = None
+    if cost_per_citizen is not None:
+        cost = errors.number("cost_per_citizen", cost_per_citizen, low=0)
+    source = cost_source.strip() if isinstance(cost_source, str) else ""
+    if cost_per_citizen is not None and not source:
+        errors.add("cost_source", _("Angiv kilden til udgiften, når du selv sætter den."))
+    for validator in USER_TEXT_VALIDATORS:
+        try:
+            validator(source)
+        except ValidationError as error:
+            errors.add("cost_source", error.messages[0])
+    horizon = errors.number("horizon_years", horizon_years, low=MIN_HORIZON, high=MAX_HORIZON, whole=True)
+    rate = errors.number("discount_rate", discount_rate, low=0, high=Decimal(str(MAX_RATE)))
+    factors = factors if isinstance(factors, dict) else {}
+    chosen = {}
+    for name in ("low", "expected", "high"):
+        default = Decimal(str(DEFAULT_FACTORS[name]))
+        chosen[name] = errors.number(f"factors.{name}", factors.get(name, default), low=0, high=10)
+    built = _effects(errors, effects)
+    if not built and "effects" not in errors.errors:
+        errors.add("effects", _("Angiv mindst én effekt."))
+    errors.raise_if_any()
+    with transaction.atomic():
+        page = MethodPage.objects.select_for_update().get(pk=method.pk)
+        if not page.live or page.has_unpublished_changes or page.workflow_in_progress:
+            raise ideas.Conflict(
+                _(
+                    "Metoden har ændringer, der ikke er udgivet, eller er ikke udgivet endnu. Udgiv eller kassér "
+                    "dem i sideredigeringen, før økonomien ændres her."
+                )
+            )
+        page.business_cost = cost
+        page.business_cost_source = source[:500]
+        page.business_horizon = int(horizon)
+        page.business_discount_rate = (rate * 100).quantize(Decimal("0.01"))
+        for name, value in chosen.items():
+            setattr(page, f"business_factor_{name}", value.quantize(Decimal("0.01")))
+        page.effects = built
+        page.save_revision(user=editor, log_action=True).publish(user=editor)
+    return unsourced(built)

@@ -315,3 +315,54 @@ def monthly_share(months):
         "ticks": [{"percent": percent, "y": y(percent / 100)} for percent in (0, 25, 50, 75, 100)],
         "bars": bars,
     }
+
+
+# ---- the business case ----------------------------------------------------------------------------
+
+CASE_WIDTH = 600
+CASE_HEIGHT = 280
+CASE_LEFT = 76
+CASE_RIGHT = 16
+CASE_TOP = 16
+CASE_BOTTOM = 40
+
+
+def cumulative_chart(results):
+    """Geometry for the business case (economics.BusinessCase.results): per scenario, the cumulative
+    discounted net position of one citizen at the end of each year 0 … horizon, with the zero line where
+    the method has paid for itself."""
+    values = [value for result in results.values() for value in result.cumulative]
+    low, high = min(values + [0.0]), max(values + [0.0])
+    step = nice_step(max(1, math.ceil(high - low)))
+    y_min = math.floor(low / step) * step
+    y_max = max(y_min + step, math.ceil(high / step) * step)
+    years = len(next(iter(results.values())).cumulative) - 1
+    plot_width = CASE_WIDTH - CASE_LEFT - CASE_RIGHT
+    plot_height = CASE_HEIGHT - CASE_TOP - CASE_BOTTOM
+    bottom = CASE_TOP + plot_height
+
+    def x(year):
+        return round(CASE_LEFT + plot_width * year / years, 1)
+
+    def y(value):
+        return round(bottom - plot_height * (value - y_min) / (y_max - y_min), 1)
+
+    tick_every = 1 if years <= 10 else 2 if years <= 20 else 5
+    return {
+        "width": CASE_WIDTH,
+        "height": CASE_HEIGHT,
+        "left": CASE_LEFT,
+        "right": CASE_WIDTH - CASE_RIGHT,
+        "top": CASE_TOP,
+        "bottom": bottom,
+        "zero": y(0),
+        "y_ticks": [{"value": value, "y": y(value)} for value in range(int(y_min), int(y_max) + 1, int(step))],
+        "x_ticks": [{"year": year, "x": x(year)} for year in range(0, years + 1, tick_every)],
+        "lines": [
+            {
+                "name": name,
+                "points": " ".join(f"{x(year)},{y(value)}" for year, value in enumerate(result.cumulative)),
+            }
+            for name, result in results.items()
+        ],
+    }

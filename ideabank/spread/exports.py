@@ -27,6 +27,7 @@ from ideabank.methods.elements import Dimension
 from ideabank.methods.models import MethodPage
 
 from . import suppression
+from .economics import business_case
 from .models import Adoption, AdoptionStatus, Encounter, EncounterAnswer, IndicatorValue, OutcomeReport, StatusChange
 from .statistics import Share
 
@@ -206,6 +207,48 @@ ENCOUNTER_COLUMNS = [
     Column("share_helped", "decimal", _("Andel ja af dem, der svarede (0–1, fire decimaler).")),
     Column("share_low", "decimal", _("Nedre grænse af 95 %-Wilson-intervallet for andelen.")),
     Column("share_high", "decimal", _("Øvre grænse af 95 %-Wilson-intervallet for andelen.")),
+]
+
+
+BUSINESS_CASE_COLUMNS = [
+    Column("method_id", "integer", _("Metodens nummer.")),
+    Column("method_title", "text", _("Metodens titel.")),
+    Column("url", "text", _("Metodens adresse på Idébanken.")),
+    Column("cost_per_citizen", "decimal", _("Udgift pr. borger i kroner (år 0), tom hvis ukendt.")),
+    Column(
+        "cost_from",
+        "text",
+        _("editor: sat af redaktionen (se cost_source); reports: gennemsnit af resultatrapporterne, vægtet."),
+    ),
+    Column("cost_source", "text", _("Redaktionens kilde til udgiften.")),
+    Column("horizon_years", "integer", _("Tidshorisont i år.")),
+    Column("discount_rate", "decimal", _("Diskonteringsrente som brøk (0,04 = 4 %).")),
+    Column("factor_low", "decimal", _("Faktor på andelene i det lave scenarie.")),
+    Column("factor_expected", "decimal", _("Faktor på andelene i det forventede scenarie.")),
+    Column("factor_high", "decimal", _("Faktor på andelene i det høje scenarie.")),
+    Column(
+        "effects",
+        "json",
+        _(
+            'Effekterne: en liste af {"label", "value_per_year", "share", "share_from", "years", "source"}; '
+            "share_from er typed, measured eller unmeasured, source et link eller null."
+        ),
+    ),
+    Column("unsourced_effects", "integer", _("Antal effekter uden kilde.")),
+    *(
+        Column(f"{measure}_{scenario}", kind, description, (("scenario", label),))
+        for measure, kind, description in (
+            ("npv_per_citizen", "decimal", _("Nettonutidsværdi pr. borger i kroner, scenarie %(scenario)s.")),
+            (
+                "payback_years",
+                "decimal",
+                _("Tilbagebetalingstid i år, scenarie %(scenario)s; tom hvis ikke inden for horisonten."),
+            ),
+        )
+        for scenario, label in (("low", _("lavt")), ("expected", _("forventet")), ("high", _("højt")))
+    ),
+    Column("benefit_per_citizen_expected", "decimal", _("Tilbagediskonteret gevinst pr. borger, forventet scenarie.")),
+    Column("break_even_share", "decimal", _("Andel af borgerne, hvor nettonutidsværdien er 0 (over 1: aldrig).")),
 ]
 
 
@@ -501,6 +544,52 @@ def encounter_rows(base=""):
         }
 
 
+def _source(effect):
+    if effect.source_research_id:
+        item = effect.source_research
+        return item.link or f"{item.title} ({item.year})"
+    return effect.source_link or None
+
+
+def business_case_rows(base=""):
+    """One row per published method with a business case: the assumptions and the three scenarios."""
+    methods = public_methods().filter(effects__isnull=False).distinct()
+    for method in _chunks(methods):
+        case = business_case(method)
+        results = case.results or {}
+        expected = results.get("expected")
+        row = {
+            "method_id": method.pk,
+            "method_title": method.title,
+            "url": _absolute(base, method.get_url()),
+            "cost_per_citizen": _decimal(case.cost, "0.01"),
+            "cost_from": case.cost_from,
+            "cost_source": case.cost_source or None,
+            "horizon_years": case.horizon,
+            "discount_rate": _decimal(case.rate),
+            **{f"factor_{name}": _decimal(value, "0.01") for name, value in case.factors.items()},
+            "effects": [
+                {
+                    "label": line.effect.label,
+                    "value_per_year": _decimal(line.effect.value_per_year, "0.01"),
+                    "share": _decimal(line.share),
+                    "share_from": line.share_from,
+                    "years": line.effect.years,
+                    "source": _source(line.effect),
+                }
+                for line in case.effects
+            ],
+            "unsourced_effects": sum(1 for line in case.effects if not line.effect.has_source),
+            "benefit_per_citizen_expected": _decimal(expected.benefit_per_citizen, "0.01") if expected else None,
+            "break_even_share": _decimal(expected.break_even_share) if expected else None,
+        }
+        for name in ("low", "expected", "high"):
+            result = results.get(name)
+            row[f"npv_per_citizen_{name}"] = _decimal(result.npv_per_citizen, "0.01") if result else None
+            row[f"payback_years_{name}"] = _decimal(result.payback_years, "0.01") if result else None
+        yield {column.name: row[column.name] for column in BUSINESS_CASE_COLUMNS}
+
+
 @dataclass(frozen=True)
 class Export:
     name: str
@@ -553,6 +642,16 @@ EXPORTS = {
             ),
             ENCOUNTER_COLUMNS,
             encounter_rows,
+        ),
+        Export(
+            "business-cases",
+            _("Business cases"),
+            _(
+                "Hvad metoderne koster og sparer pr. borger: forudsætninger, kilder og tre scenarier. Et skøn, "
+                "ikke en SØM-beregning."
+            ),
+            BUSINESS_CASE_COLUMNS,
+            business_case_rows,
         ),
     )
 }

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from ideabank.accounts.models import User
 from ideabank.forms import DkfdsFormMixin
 from ideabank.ideas.forms import DATE_FORMATS
+from ideabank.methods.business_case import MAX_HORIZON, MIN_HORIZON
 from ideabank.validators import USER_TEXT_VALIDATORS
 
+from .economics import MAX_CITIZENS, MAX_FACTOR
 from .encounters import NEEDED_MAX
 from .models import AdoptionStatus, EncounterAnswer
 from .services import NOTE_MAX, REASON_MAX
@@ -335,3 +337,40 @@ class CitizenAnswerForm(DkfdsFormMixin, forms.Form):
         kwargs.setdefault("auto_id", "id_citizen_%s")
         super().__init__(*args, **kwargs)
         self.fields["needed"].help_text = _("Valgfrit. Skriv ikke dit navn eller andet, der kan vise, hvem du er.")
+
+
+class CalculatorForm(DkfdsFormMixin, forms.Form):
+    """ "Regn selv" on a method's business case: the visitor's own number of citizens, horizon and scenario
+    factors. The method page's GET form (without JavaScript) and the API's query both read it, so they
+    refuse the same input the same way. Empty fields keep the editors' settings."""
+
+    citizens = forms.IntegerField(
+        label=_("Antal borgere"),
+        required=False,
+        min_value=1,
+        max_value=MAX_CITIZENS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Skriv et helt tal.")},
+    )
+    horizon = forms.IntegerField(
+        label=_("Tidshorisont (år)"),
+        required=False,
+        min_value=MIN_HORIZON,
+        max_value=MAX_HORIZON,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Skriv et helt tal.")},
+    )
+    low = AmountField(label=_("Faktor, lavt"), required=False, min_value=0, max_value=MAX_FACTOR, localize=True)
+    expected = AmountField(
+        label=_("Faktor, forventet"), required=False, min_value=0, max_value=MAX_FACTOR, localize=True
+    )
+    high = AmountField(label=_("Faktor, højt"), required=False, min_value=0, max_value=MAX_FACTOR, localize=True)
+
+    def inputs(self):
+        """{"citizens", "horizon", "factors"} for economics.business_case; only the values given."""
+        data = self.cleaned_data
+        return {
+            "citizens": data.get("citizens"),
+            "horizon": data.get("horizon"),
+            "factors": {name: float(data[name]) for name in ("low", "expected", "high") if data.get(name) is not None},
+        }

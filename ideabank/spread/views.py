@@ -24,7 +24,7 @@ from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
 from ideabank.taxonomy.slugs import current_slug
 
-from . import charts, encounters, queries, services, statistics, suppression
+from . import charts, economics, encounters, queries, services, statistics, suppression
 from .forms import AdoptionForm, OutcomeForm, StatusForm
 from .models import Adoption, Encounter
 
@@ -102,6 +102,7 @@ def adoption_detail(request, pk):
         "subject_url": method_url(adoption.method) if adoption.method else adoption.idea.get_absolute_url(),
         "history": list(adoption.history.all()),
         "reports": reports,
+        "payments": economics.adoption_payments(adoption, reports),
         "can_manage": services.can_manage(request.user, adoption),
     }
     return TemplateResponse(request, "spread/adoption_detail.html", context)

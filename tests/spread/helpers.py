@@ -2,7 +2,7 @@
 
 import datetime
 
-from ideabank.methods.models import MethodIndexPage, MethodPage, OutcomeIndicator
+from ideabank.methods.models import BusinessEffect, MethodIndexPage, MethodPage, OutcomeIndicator
 from ideabank.spread.models import Adoption, IndicatorValue, OutcomeReport, StatusChange
 
 # Two outcome indicators: one that should rise, one that should fall.
@@ -12,13 +12,16 @@ INDICATORS = [
 ]
 
 
-def make_method(title="Fast kontaktperson efter anbringelse", indicators=(), live=True):
-    """A method page under the method index; published (live, with a revision) unless live=False."""
+def make_method(title="Fast kontaktperson efter anbringelse", indicators=(), live=True, effects=()):
+    """A method page under the method index; published (live, with a revision) unless live=False.
+    `effects` are dicts of BusinessEffect fields (the business case)."""
     index = MethodIndexPage.objects.first()
     method = MethodPage(title=title, summary="Hver ung får en fast voksen i to år.", live=False)
     index.add_child(instance=method)
     for order, (name, unit, direction) in enumerate(indicators):
         OutcomeIndicator.objects.create(page=method, name=name, unit=unit, direction=direction, sort_order=order)
+    for order, effect in enumerate(effects):
+        BusinessEffect.objects.create(page=method, sort_order=order, **effect)
     if live:
         method.save_revision().publish()
         method.refresh_from_db()

@@ -21,6 +21,11 @@ pytestmark = pytest.mark.django_db
 
 SECRET_NAMES = ("Xenia Quorndottir", "Balthazar Ymirsen", "Zephyrine Kvistgaard")
 SECRET_EMAILS = ("xenia.secret@aarhus.dk", "balthazar.secret@odense.dk", "zephyrine.secret@aarhus.dk")
+# The business case export (#23): one effect with a source, one without.
+BUSINESS_EFFECTS = [
+    {"label": "I job", "value_per_year": "10000", "share": "0.4", "years": 5, "source_link": "https://example.org/job"},
+    {"label": "Færre indlæggelser", "value_per_year": "3000", "measured_share": True, "years": 2},
+]
 SECRET_NOTE = "Fortrolig note om borgeren Hemmelig Borgesen"
 
 
@@ -50,8 +55,8 @@ def world(db):
     pending = IdeaFactory(author=people[1], status=Idea.Status.PENDING, published_at=None, title="Afventende idé")
     hidden = IdeaFactory(author=people[2], status=Idea.Status.HIDDEN, title="Skjult idé")
     published.tags.add("lektier", "unge")
-    method = make_method(indicators=INDICATORS)
-    unpublished = make_method(title="Udgivet ikke endnu", live=False)
+    method = make_method(indicators=INDICATORS, effects=BUSINESS_EFFECTS)
+    unpublished = make_method(title="Udgivet ikke endnu", live=False, effects=BUSINESS_EFFECTS)
     used = adoption(
         method,
         aarhus,
@@ -217,3 +222,21 @@ def test_large_export_is_streamed_in_chunks(client, world, monkeypatch):
     header = next(stream).decode()
     assert header.startswith("id,url,title")
     assert len(parse_csv(header + "".join(chunk.decode() for chunk in stream))) == 1 + 7
+
+
+def test_business_cases_of_live_methods_with_their_scenarios(client, world):
+    """Cost: the reports' mean weighted by citizens reached, (40 × 1 250.50 + 60 × 1 000) / 100 = 1 100.20.
+    The measured share is 64 of 90 asked. The figures are the page's and the API's."""
+    from ideabank.api.business_case import case_out
+    from ideabank.spread.economics import business_case
+
+    rows = json.loads(fetch(client, "business-cases", "json"))["rows"]
+    assert [row["method_id"] for row in rows] == [world["method"].pk]  # not the unpublished one
+    row = rows[0]
+    assert row["cost_per_citizen"] == 1100.2 and row["cost_from"] == "reports"
+    assert row["effects"][1]["share"] == round(64 / 90, 4) and row["effects"][1]["share_from"] == "measured"
+    assert row["effects"][0]["source"] == "https://example.org/job" and row["effects"][1]["source"] is None
+    assert row["unsourced_effects"] == 1
+    api = case_out(business_case(world["method"]))
+    for name in ("low", "expected", "high"):
+        assert row[f"npv_per_citizen_{name}"] == round(api["scenarios"][name]["npv_per_citizen"], 2)

@@ -7,6 +7,7 @@ from ideabank.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ideabank.accounts.roles import Role
 from ideabank.ideas.demo import SEED, seed_bulk_ideas, seed_demo_ideas
 from ideabank.methods.demo import seed_methods
+from ideabank.methods.demo_business_cases import seed_business_cases
 from ideabank.mfa.demo import demo_manual_key, seed_demo_devices
 from ideabank.spread.demo import seed_adoptions, seed_encounters
 
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo-udbredelse:")
             seed_adoptions(seed=seed, stdout=self.stdout.write)
             seed_encounters(seed=seed, stdout=self.stdout.write)
+            seed_business_cases(stdout=self.stdout.write)
         if ideas:
             self.stdout.write(f"Idéer til benchmark (mål: {ideas}):")
             if seed_bulk_ideas(ideas, seed=seed, stdout=self.stdout.write):

@@ -1,4 +1,5 @@
 from .assessments import Assessment, AssessmentDraft, AssessmentScore
+from .business_case import BusinessEffect
 from .escalation import EscalationPin, QueueSetAside
 from .pages import MethodIndexPage, MethodPage, MethodPageTag, OutcomeIndicator
 from .promotion import Promotion
@@ -8,6 +9,7 @@ __all__ = [
     "Assessment",
     "AssessmentDraft",
     "AssessmentScore",
+    "BusinessEffect",
     "EscalationPin",
     "MethodIndexPage",
     "MethodPage",

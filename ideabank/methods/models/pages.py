@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +16,16 @@ from ideabank.ideas.models import Stage
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 from ..blocks import RICH_TEXT_FEATURES, MethodDescriptionBlock
+from ..business_case import DEFAULT_HORIZON
 from ..elements import EVIDENCE_LEVELS, Dimension, Level
+from .business_case import (
+    FACTOR_RANGE,
+    HORIZON_RANGE,
+    NOT_NEGATIVE,
+    RATE_RANGE,
+    LocalizedDecimalField,
+    business_case_panels,
+)
 
 METHODS_PER_PAGE = 20
 
@@ -67,6 +79,12 @@ def declaration_justification():
     return models.TextField(_("begrundelse"), blank=True, validators=USER_TEXT_VALIDATORS)
 
 
+def factor_field(label, default):
+    return LocalizedDecimalField(
+        label, max_digits=4, decimal_places=2, default=Decimal(default), validators=FACTOR_RANGE
+    )
+
+
 class MethodPage(Page):
     """A documented method: what it solves, for whom, how to do it, what it costs, and how strong the
     knowledge behind it is. Ideas are promoted into it (see Promotion), and #7 adds where it has spread."""
@@ -102,6 +120,36 @@ class MethodPage(Page):
     declaration_effekt_justification = declaration_justification()
     declaration_oekonomi = declaration_level(Dimension.ECONOMY)
     declaration_oekonomi_justification = declaration_justification()
+    # The business case (#23), on the "Økonomi" tab; the figures themselves are computed (spread.economics).
+    business_cost = LocalizedDecimalField(
+        _("udgift pr. borger (kr.)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+        help_text=_(
+            "Lad feltet stå tomt for at bruge gennemsnittet af organisationernes resultatrapporter, "
+            "vægtet med borgere nået."
+        ),
+    )
+    business_cost_source = models.CharField(
+        _("kilde til udgiften"),
+        max_length=500,
+        blank=True,
+        validators=USER_TEXT_VALIDATORS,
+        help_text=_("Hvor kommer tallet fra? Et link eller en kort henvisning."),
+    )
+    business_horizon = models.PositiveSmallIntegerField(
+        _("tidshorisont (år)"), default=DEFAULT_HORIZON, validators=HORIZON_RANGE
+    )
+    # In percent, as editors write it; the arithmetic takes a fraction.
+    business_discount_rate = LocalizedDecimalField(
+        _("diskonteringsrente (%)"), max_digits=4, decimal_places=2, default=Decimal("4"), validators=RATE_RANGE
+    )
+    business_factor_low = factor_field(_("faktor, lavt scenarie"), "0.5")
+    business_factor_expected = factor_field(_("faktor, forventet scenarie"), "1")
+    business_factor_high = factor_field(_("faktor, højt scenarie"), "1.5")
     # Derived in save(): a method is documented, and evidence-based once its effect is rated A or B.
     stage = models.CharField(_("trin"), max_length=12, choices=Stage.choices, default=Stage.METHOD, editable=False)
 
@@ -128,10 +176,15 @@ class MethodPage(Page):
         ),
         FieldPanel("research"),
     ]
+    economy_panels = [
+        *business_case_panels(),
+        InlinePanel("effects", heading=_("Effekter"), label=_("Effekt")),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Indhold")),
             ObjectList(knowledge_panels, heading=_("Viden")),
+            ObjectList(economy_panels, heading=_("Økonomi")),
             ObjectList(Page.promote_panels, heading=_("Promovering")),
             ObjectList(Page.settings_panels, heading=_("Indstillinger")),
         ]
@@ -147,6 +200,11 @@ class MethodPage(Page):
     class Meta:
         verbose_name = _("metode")
         verbose_name_plural = _("metoder")
+
+    def clean(self):
+        super().clean()
+        if self.business_cost is not None and not self.business_cost_source.strip():
+            raise ValidationError({"business_cost_source": _("Angiv kilden til udgiften, når du selv sætter den.")})
 
     def save(self, *args, **kwargs):
         self.stage = Stage.EVIDENCE if self.declaration_effekt in EVIDENCE_LEVELS else Stage.METHOD
@@ -196,9 +254,43 @@ class OutcomeIndicator(Orderable):
         validators=USER_TEXT_VALIDATORS,
         help_text=_("Fx 'andel i job', 'dage', 'point på skala 1-10'."),
     )
-    direction = models.CharField(_("ønsket retning"), max_length=4, choices=Direction.choices, default=Direction.UP)
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("unit"), FieldPanel("direction")])]
+    class Counting(models.TextChoices):
+        SHARE = "share", _("Procent af borgerne (procentpoint × borgere nået / 100)")
+        PER_CITIZEN = "per_citizen", _("Gennemsnit pr. borger (ændring × borgere nået)")
+        TOTAL = "total", _("Antal for hele gruppen (ændringen selv)")
+
+    direction = models.CharField(_("ønsket retning"), max_length=4, choices=Direction.choices, default=Direction.UP)
+    # Payment by results (#23): what the method aims for, and what one achieved outcome is worth.
+    target = LocalizedDecimalField(
+        _("mål"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Den værdi, indikatoren skal nå, i indikatorens enhed."),
+    )
+    price = LocalizedDecimalField(
+        _("pris pr. opnået resultat (kr.)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+        help_text=_("Udfyld for at vise, hvad der ville blive betalt ved resultatbaseret afregning."),
+    )
+    counting = models.CharField(
+        _("opnåede resultater tælles som"),
+        max_length=12,
+        choices=Counting.choices,
+        default=Counting.SHARE,
+        help_text=_("Hvordan en forbedring i ønsket retning omregnes til antal opnåede resultater."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("unit"), FieldPanel("direction")]),
+        FieldRowPanel([FieldPanel("target"), FieldPanel("price"), FieldPanel("counting")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("effektindikator")
