@@ -65,6 +65,7 @@ def test_api_ids_beyond_the_database_are_404(client, path):
 
 
 @pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("path", ["/ws/unknown/", "/ws/ideas/abc/", "/ws/ideas/²/", "/anything"])
 async def test_an_unknown_websocket_path_is_refused_at_the_handshake(path):
     communicator = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://testserver")])

@@ -55,7 +55,7 @@ def test_attach_a_playbook_and_a_photo_on_a_desktop(page, log_in, assert_accessi
 
     page.get_by_role("button", name="Offentliggør").click()
 
-    expect(page).to_have_url(re.compile(r"/ideer/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/ideer/\d+/(\?delt=1)?$"))
     materials = page.locator("#materials")
     expect(materials.get_by_role("heading", name="Materiale")).to_be_visible()
     expect(materials.get_by_role("link", name="drejebog.pdf")).to_be_visible()
@@ -110,7 +110,7 @@ def test_drop_a_file_on_a_phone_and_see_a_refusal(new_page, log_in, assert_acces
     page.get_by_label(re.compile(r"^Fil 1\b")).set_input_files(guide)
     page.get_by_label("Beskrivelse af fil 1").fill("Samtaleguiden")
     page.get_by_role("button", name="Offentliggør").click()
-    expect(page).to_have_url(re.compile(r"/ideer/\d+/$"))
+    expect(page).to_have_url(re.compile(r"/ideer/\d+/(\?delt=1)?$"))
     expect(page.locator("#materials").get_by_role("link", name="guide.pdf")).to_be_visible()
     assert_accessible(page)
     shoot(page, "06-idea-phone")
