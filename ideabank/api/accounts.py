@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from wagtail.models import APIToken
 
 from ideabank.accounts import privacy, services
@@ -60,10 +60,11 @@ class ExportInfoOut(Schema):
     user_id: Id
 
 
-class PersonalDataOut(Schema):
+class PersonalDataOut(BaseModel):
     """`export` describes the file; every other key is a section (profile, ideas, comments, votes, follows,
     notifications, tried reports, content reports, API tokens, sessions …), added to as the service holds more."""
 
+    # A plain pydantic model: a ninja Schema would drop the sections it does not name.
     model_config = ConfigDict(extra="allow")
 
     export: ExportInfoOut

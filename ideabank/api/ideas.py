@@ -295,7 +295,9 @@ def list_ideas(
     }
 
 
-@router.post("/ideas", response={201: IdeaDetailOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
+@router.post(
+    "/ideas", response={201: IdeaDetailOut}, auth=authenticated, exclude_unset=True, openapi_extra=RATE_LIMITED
+)
 def create_idea(request, payload: IdeaIn):
     """Post an idea for your organisation: published (or pending review), or a private draft."""
     with labelled(Idea):
@@ -313,13 +315,13 @@ def create_idea(request, payload: IdeaIn):
     return Status(201, detail_out(request, detail_queryset().get(pk=idea.pk)))
 
 
-@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public)
+@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public, exclude_unset=True)
 def idea_detail(request, idea_id: int):
     """One idea. A merged idea answers with `status: "merged"` and `merged_into`, the idea it lives on in."""
     return detail_out(request, visible_idea(request, idea_id, detail_queryset()))
 
 
-@router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated)
+@router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated, exclude_unset=True)
 def update_idea(request, idea_id: int, payload: IdeaPatch):
     """Change your own idea (editors: any idea). `status: "published"` publishes a draft."""
     idea = visible_idea(request, idea_id)

@@ -211,7 +211,7 @@ def visible_method(request, method_id):
     return get_or_404(queries.visible_methods(request.user), method_id)
 
 
-@router.get("/methods", response=FacetedPage[MethodOut], auth=public)
+@router.get("/methods", response=FacetedPage[MethodOut], auth=public, exclude_unset=True)
 def list_methods(request, params: Query[MethodFilterParams]):
     """Methods with filters (target group, theme, stage, a level per declaration dimension) and facets."""
     filters = queries.MethodFilters.from_query(params.dict())
@@ -230,7 +230,7 @@ def list_methods(request, params: Query[MethodFilterParams]):
     }
 
 
-@router.get("/methods/{method_id}", response=MethodDetailOut, auth=public)
+@router.get("/methods/{method_id}", response=MethodDetailOut, auth=public, exclude_unset=True)
 def method_detail(request, method_id: int):
     """One method with its latest assessment, declaration per dimension, origin ideas, research and indicators."""
     method = visible_method(request, method_id)
