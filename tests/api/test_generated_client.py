@@ -34,7 +34,7 @@ def generated(tmp_path_factory, django_db_blocker):
         schema = Client().get("/api/v1/openapi.json").json()
     (folder / "openapi.json").write_text(json.dumps(schema))
     (folder / "config.yml").write_text(f"post_hooks: []\npackage_name_override: {PACKAGE}\n")
-    run = subprocess.run(
+    run = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
         [
             sys.executable,
             "-m",
