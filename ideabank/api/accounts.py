@@ -1,3 +1,6 @@
+from datetime import datetime
+from typing import Annotated, Literal
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
@@ -6,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
+from pydantic import BaseModel, ConfigDict, Field
 from wagtail.models import APIToken
 
 from ideabank.accounts import privacy, services
@@ -15,6 +19,7 @@ from ideabank.mfa import services as mfa_services
 
 from .auth import authenticated
 from .errors import labelled
+from .schemas import Id, choice
 
 router = Router(tags=["accounts"])
 
@@ -30,22 +35,39 @@ class TokenOut(Schema):
 
 
 class OrganisationOut(Schema):
-    id: int
+    id: Id
     name: str
     slug: str
-    kind: str
+    kind: choice(Organisation.Kind)
     municipality_code: int | None = None
     region_code: int | None = None
 
 
 class MeOut(Schema):
-    id: int
+    id: Id
     email: str
     display_name: str
     job_title: str
-    language: str
+    language: Literal["da", "en"]
     role: str
     organisation: OrganisationOut | None
+
+
+class ExportInfoOut(Schema):
+    service: str
+    format_version: Annotated[int, Field(ge=1)]
+    created: datetime
+    user_id: Id
+
+
+class PersonalDataOut(BaseModel):
+    """`export` describes the file; every other key is a section (profile, ideas, comments, votes, follows,
+    notifications, tried reports, content reports, API tokens, sessions …), added to as the service holds more."""
+
+    # A plain pydantic model: a ninja Schema would drop the sections it does not name.
+    model_config = ConfigDict(extra="allow")
+
+    export: ExportInfoOut
 
 
 def organisation_out(organisation):
@@ -88,6 +110,7 @@ class ProfileIn(Schema):
 
 @router.get("/me", response=MeOut, auth=authenticated)
 def me(request):
+    """Who you are: your profile, role and organisation."""
     user = request.user
     return {
         "id": user.pk,
@@ -110,6 +133,7 @@ def update_me(request, payload: ProfileIn):
 
 @router.get("/organisations", response=list[OrganisationOut], auth=None)
 def organisations(request, kind: str | None = None):
+    """Every organisation (optionally of one `kind`), for choosing one in a client."""
     query = Organisation.objects.all()
     if kind:
         query = query.filter(kind=kind)
@@ -126,7 +150,7 @@ def _account(request, user_id):
     return get_object_or_404(User, pk=user_id)
 
 
-@router.get("/me/export", auth=authenticated)
+@router.get("/me/export", response=PersonalDataOut, auth=authenticated)
 def export_me(request):
     """Everything Idébanken holds about you, as JSON (API tokens by name only)."""
     return privacy.export_user_data(request.user, acting=request.user)
@@ -143,7 +167,7 @@ def delete_me(request):
     return Status(204, None)
 
 
-@router.get("/users/{user_id}/export", auth=authenticated)
+@router.get("/users/{user_id}/export", response=PersonalDataOut, auth=authenticated)
 def export_user(request, user_id: int):
     """Administrators: everything held about a user. Anyone else: 403 (except for their own id)."""
     return privacy.export_user_data(_account(request, user_id), acting=request.user)

@@ -16,12 +16,15 @@ from ideabank.attachments.models import Attachment
 from .auth import authenticated
 from .errors import labelled
 from .ideas import attachment_out, get_or_404, visible_idea
+from .openapi import RATE_LIMITED
 from .schemas import AttachmentOut
 
 router = Router(tags=["attachments"])
 
 
-@router.post("/ideas/{idea_id}/attachments", response={201: AttachmentOut}, auth=authenticated)
+@router.post(
+    "/ideas/{idea_id}/attachments", response={201: AttachmentOut}, auth=authenticated, openapi_extra=RATE_LIMITED
+)
 def add_attachment(request, idea_id: int, file: File[UploadedFile], description: Form[str] = ""):
     """Attach a file (multipart: `file`, `description`; images need a description, their alt text).
 

@@ -6,7 +6,7 @@ API agree to the krone. Amounts are kroner as unrounded numbers (round them only
 the discount rate are fractions (0.04 = 4 %).
 """
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from ideabank.spread.forms import CalculatorForm
 
 from .auth import authenticated
 from .ideas import public
-from .schemas import In
+from .schemas import Count, Id, In
 from .spread import visible_method
 
 router = Router(tags=["business case"])
@@ -54,6 +54,85 @@ class BusinessCaseIn(In):
     discount_rate: Any = Field(0.04, description="A fraction, 0–0.2.", json_schema_extra=NUMBER)
     effects: Any = Field(None, description="The effects, at least one.")
     factors: Any = Field(None, description='{"low": 0.5, "expected": 1, "high": 1.5} (each 0–10).')
+
+
+class ResearchRefOut(Schema):
+    id: Id
+    title: str
+    year: int
+    link: str | None
+
+
+class EffectSourceOut(Schema):
+    research: ResearchRefOut | None
+    link: str | None
+
+
+class EffectOut(Schema):
+    label: str
+    value_per_year: float = Field(description="Kroner per citizen per year.")
+    share: float = Field(ge=0, le=1, description="Share of citizens it applies to (a fraction).")
+    share_from: Literal["typed", "measured", "unmeasured"]
+    years: int = Field(ge=1)
+    source: EffectSourceOut | None = Field(description="null: no source (see warnings).")
+    sourced: bool
+
+
+class ScenarioOut(Schema):
+    factor: float = Field(ge=0, description="What every effect's share is multiplied by.")
+    share: float | None = Field(description="The effects' shares in this scenario, weighted by their value.")
+    benefit_per_citizen: float = Field(description="Discounted benefits per citizen, kroner.")
+    npv_per_citizen: float | None = Field(description="Net present value per citizen (null without a cost).")
+    npv_total: float | None = Field(description="Net present value for `citizens` citizens.")
+    payback_years: float | None = Field(description="null: does not pay back within the horizon.")
+    break_even_share: float | None
+    cumulative: list[float] = Field(description="Cumulative discounted net position at the end of year 0 … horizon.")
+
+
+class ScenariosOut(Schema):
+    low: ScenarioOut
+    expected: ScenarioOut
+    high: ScenarioOut
+
+
+class CostSourceOut(Schema):
+    from_: Literal["editor", "reports"] | None = Field(alias="from", description="Who set the cost.")
+    text: str | None
+    reports: Count = Field(description="Outcome reports behind a cost taken from them.")
+
+
+class MeasuredShareOut(Schema):
+    helped: Count
+    asked: Count
+
+
+class FactorsOut(Schema):
+    low: float
+    expected: float
+    high: float
+
+
+class FieldFlagOut(Schema):
+    field: str
+    msg: str
+
+
+class BusinessCaseOut(Schema):
+    method: Id
+    cost_per_citizen: float | None = Field(description="Kroner at year 0.")
+    cost_source: CostSourceOut
+    horizon_years: int = Field(ge=1, le=30)
+    discount_rate: float = Field(ge=0, le=0.2, description="A fraction: 0.04 is 4 %.")
+    citizens: int = Field(ge=1)
+    factors: FactorsOut
+    effects: list[EffectOut]
+    measured_share: MeasuredShareOut
+    scenarios: ScenariosOut | None = Field(description="null until the case has a cost and an effect.")
+    warnings: list[str]
+
+
+class BusinessCaseSavedOut(BusinessCaseOut):
+    flags: list[FieldFlagOut] = Field(description="Effects stored without a source.")
 
 
 def research_out(item):
@@ -110,7 +189,7 @@ def case_out(case):
     }
 
 
-@router.get("/methods/{method_id}/business-case", auth=public)
+@router.get("/methods/{method_id}/business-case", response=BusinessCaseOut, auth=public, by_alias=True)
 def business_case(request, method_id: int, params: Query[CalculatorParams]):
     """What the method costs and saves per citizen: three scenarios with net present value, payback and
     break-even share, every assumption and its source. 404 when the method has no business case."""
@@ -126,7 +205,7 @@ def business_case(request, method_id: int, params: Query[CalculatorParams]):
     return case_out(case)
 
 
-@router.put("/methods/{method_id}/business-case", auth=authenticated)
+@router.put("/methods/{method_id}/business-case", response=BusinessCaseSavedOut, auth=authenticated, by_alias=True)
 def put_business_case(request, method_id: int, payload: BusinessCaseIn):
     """Editors replace the business case; it is published as a new revision of the method. Refusals are 422
     naming each field; effects without a source are stored but flagged in `flags`. 409 while the method has

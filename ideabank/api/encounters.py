@@ -25,8 +25,16 @@ from ideabank.spread.models import Encounter
 from .auth import authenticated
 from .errors import labelled
 from .ideas import public
+from .openapi import RATE_LIMITED
 from .schemas import In
 from .spread import visible_adoption
+from .spread_schemas import (
+    CitizenCodeOut,
+    EncounterBatchOut,
+    EncounterOut,
+    EncounterSummaryOut,
+    OutcomeDraftOut,
+)
 
 router = Router(tags=["encounters"])
 
@@ -89,7 +97,12 @@ def _writable(request, adoption_id):
     return adoption
 
 
-@router.post("/adoptions/{adoption_id}/encounters", response={200: dict, 201: dict}, auth=authenticated)
+@router.post(
+    "/adoptions/{adoption_id}/encounters",
+    response={200: EncounterOut, 201: EncounterOut},
+    auth=authenticated,
+    openapi_extra=RATE_LIMITED,
+)
 def register(request, adoption_id: int, payload: EncounterIn):
     """One meeting's answer. 201 with the encounter; the same `uuid` again: 200 with the same encounter."""
     adoption = _writable(request, adoption_id)
@@ -98,7 +111,12 @@ def register(request, adoption_id: int, payload: EncounterIn):
     return Status(201 if created else 200, encounter_out(encounter))
 
 
-@router.post("/adoptions/{adoption_id}/encounters/bulk", response={200: dict, 201: dict}, auth=authenticated)
+@router.post(
+    "/adoptions/{adoption_id}/encounters/bulk",
+    response={200: EncounterBatchOut, 201: EncounterBatchOut},
+    auth=authenticated,
+    openapi_extra=RATE_LIMITED,
+)
 def register_many(request, adoption_id: int, payload: BulkIn):
     """Up to 500 meetings in one request, all or nothing (`encounters[3].needed` names a wrong field).
     UUIDs already stored, or repeated in the request, are counted once."""
@@ -116,7 +134,7 @@ def register_many(request, adoption_id: int, payload: BulkIn):
     )
 
 
-@router.get("/adoptions/{adoption_id}/encounters/summary", auth=public)
+@router.get("/adoptions/{adoption_id}/encounters/summary", response=EncounterSummaryOut, by_alias=True, auth=public)
 def summary(request, adoption_id: int, params: Query[PeriodParams]):
     """Asked (all but declined), helped, partly, not helped, declined, the helped share and its 95% Wilson
     interval. Exact for the organisation and editors; for everyone else counts below 5 and shares of fewer
@@ -132,7 +150,12 @@ def summary(request, adoption_id: int, params: Query[PeriodParams]):
     }
 
 
-@router.post("/adoptions/{adoption_id}/citizen-codes", response={201: dict}, auth=authenticated)
+@router.post(
+    "/adoptions/{adoption_id}/citizen-codes",
+    response={201: CitizenCodeOut},
+    auth=authenticated,
+    openapi_extra=RATE_LIMITED,
+)
 def citizen_code(request, adoption_id: int):
     """A one-meeting code: the citizen answers at `url` without logging in, once, within 48 hours."""
     adoption = visible_adoption(request, adoption_id)
@@ -151,7 +174,7 @@ def citizen_code(request, adoption_id: int):
     )
 
 
-@router.get("/adoptions/{adoption_id}/outcomes/draft", auth=authenticated)
+@router.get("/adoptions/{adoption_id}/outcomes/draft", response=OutcomeDraftOut, auth=authenticated)
 def outcome_draft(request, adoption_id: int, params: Query[DraftParams]):
     """The period outcome report prefilled from the encounters: asked and helped counted; citizens reached,
     indicators and cost are yours to add (POST it to /adoptions/{id}/outcomes). Without a period: from the

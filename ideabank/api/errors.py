@@ -1,4 +1,8 @@
-"""Every API error is JSON `{"detail": …}` with the right status and a message in the user's language."""
+"""Every API error is JSON `{"detail": …}` with the right status and a message in the user's language.
+
+A 422 also carries `errors`: one `{"field", "msg"}` per problem, the typed place for clients to read them
+(`detail` holds the same list, as it always has within v1). openapi.py documents this one shape.
+"""
 
 from contextlib import contextmanager
 from functools import wraps
@@ -96,7 +100,7 @@ def install(api):
         for error in exc.errors:
             names = [part for part in error.get("loc", ()) if isinstance(part, str)]
             error.setdefault("field", names[-1] if len(names) > 1 else None)
-        return api.create_response(request, {"detail": exc.errors}, status=422)
+        return api.create_response(request, {"detail": exc.errors, "errors": exc.errors}, status=422)
 
     def denied(request, exc):
         message = str(exc) or _("Du har ikke adgang til dette.")
@@ -104,13 +108,16 @@ def install(api):
 
     def rejected(request, exc):
         detail = field_errors(exc, getattr(exc, "field_labels", None))
-        return api.create_response(request, {"detail": detail}, status=422)
+        return api.create_response(request, {"detail": detail, "errors": detail}, status=422)
 
     def conflict(request, exc):
         return api.create_response(request, {"detail": str(exc)}, status=409)
 
     def rate_limited(request, exc):
-        return api.create_response(request, {"detail": str(exc)}, status=429)
+        response = api.create_response(request, {"detail": str(exc)}, status=429)
+        if exc.retry_after is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     def http_error(request, exc):
         message = str(exc)
@@ -137,6 +144,21 @@ def install(api):
 
         return checked
 
+    def rate_limit_headers(run):
+        """RateLimit-Limit, -Remaining and -Reset (the IETF draft) on every answer of a rate-limited operation."""
+
+        @wraps(run)
+        def counted(request, *args, **kwargs):
+            response = run(request, *args, **kwargs)
+            usage = getattr(request, "rate_limit", None)
+            if usage is not None:
+                response["RateLimit-Limit"] = str(usage["limit"])
+                response["RateLimit-Remaining"] = str(usage["remaining"])
+                response["RateLimit-Reset"] = str(usage["reset"])
+            return response
+
+        return counted
+
     def throttled(request, exc):
         return api.create_response(
             request, {"detail": _("For mange forespørgsler. Vent lidt, og prøv igen.")}, status=429
@@ -155,3 +177,4 @@ def install(api):
     api.add_exception_handler(services.Conflict, conflict)
     api.add_exception_handler(ratelimit.RateLimited, rate_limited)
     api.add_decorator(limit_body, mode="view")
+    api.add_decorator(rate_limit_headers, mode="view")

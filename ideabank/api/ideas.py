@@ -31,6 +31,8 @@ from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
 from .errors import labelled
+from .openapi import RATE_LIMITED
+from .pages import FacetedPage, envelope, rows_of
 from .schemas import (
     CommentIn,
     CommentOut,
@@ -38,7 +40,7 @@ from .schemas import (
     FollowOut,
     IdeaDetailOut,
     IdeaIn,
-    IdeaPageOut,
+    IdeaOut,
     IdeaPatch,
     ReportIn,
     ReportOut,
@@ -234,12 +236,6 @@ def terms(model, slugs, field):
     return found
 
 
-def page_link(request, page):
-    query = request.GET.copy()
-    query["page"] = page
-    return f"{request.path}?{query.urlencode()}"
-
-
 def check_list_parameters(request):
     for name, label in LIST_PARAMETERS.items():
         value = request.GET.get(name) or ""
@@ -262,7 +258,7 @@ def check_list_parameters(request):
 # ---- ideas -----------------------------------------------------------------------------------
 
 
-@router.get("/ideas", response=IdeaPageOut, auth=public)
+@router.get("/ideas", response=FacetedPage[IdeaOut], auth=public)
 def list_ideas(
     request,
     q: str = "",
@@ -289,24 +285,19 @@ def list_ideas(
     filters = queries.IdeaFilters.from_query(request.GET)
     ideas = queries.list_ideas(request.user, filters)
     count = ideas.count()
-    offset = (page - 1) * page_size
-    rows = list(ideas[offset : offset + page_size]) if offset < count else []
+    rows = rows_of(ideas, count, page, page_size)
     voted = set()
     if rows and request.user.is_authenticated:
         voted = set(Vote.objects.filter(user=request.user, idea__in=rows).values_list("idea_id", flat=True))
-    last_page = max(1, -(-count // page_size))
     return {
-        "count": count,
-        "page": page,
-        "page_size": page_size,
-        "next": page_link(request, page + 1) if page < last_page else None,
-        "previous": page_link(request, min(page - 1, last_page)) if page > 1 else None,
-        "results": [idea_out(idea, idea.pk in voted) for idea in rows],
+        **envelope(request, count, page, page_size, [idea_out(idea, idea.pk in voted) for idea in rows]),
         "facets": queries.facets(request.user, filters),
     }
 
 
-@router.post("/ideas", response={201: IdeaDetailOut}, auth=authenticated)
+@router.post(
+    "/ideas", response={201: IdeaDetailOut}, auth=authenticated, exclude_unset=True, openapi_extra=RATE_LIMITED
+)
 def create_idea(request, payload: IdeaIn):
     """Post an idea for your organisation: published (or pending review), or a private draft."""
     with labelled(Idea):
@@ -324,13 +315,13 @@ def create_idea(request, payload: IdeaIn):
     return Status(201, detail_out(request, detail_queryset().get(pk=idea.pk)))
 
 
-@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public)
+@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public, exclude_unset=True)
 def idea_detail(request, idea_id: int):
     """One idea. A merged idea answers with `status: "merged"` and `merged_into`, the idea it lives on in."""
     return detail_out(request, visible_idea(request, idea_id, detail_queryset()))
 
 
-@router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated)
+@router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated, exclude_unset=True)
 def update_idea(request, idea_id: int, payload: IdeaPatch):
     """Change your own idea (editors: any idea). `status: "published"` publishes a draft."""
     idea = visible_idea(request, idea_id)
@@ -363,7 +354,7 @@ def update_idea(request, idea_id: int, payload: IdeaPatch):
 # ---- votes -----------------------------------------------------------------------------------
 
 
-@router.post("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated)
+@router.post("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def vote(request, idea_id: int):
     """Vote for an idea (not your own). A second vote is 409."""
     idea = visible_idea(request, idea_id)
@@ -371,7 +362,7 @@ def vote(request, idea_id: int):
     return services.cast_vote(request.user, idea)
 
 
-@router.delete("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated)
+@router.delete("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def withdraw_vote(request, idea_id: int):
     """Take your vote back. Without a vote to take back: 409."""
     idea = visible_idea(request, idea_id)
@@ -411,7 +402,7 @@ def list_comments(request, idea_id: int):
     return [comment_out(comment) for comment in threaded(queries.comment_tree(comments))]
 
 
-@router.post("/ideas/{idea_id}/comments", response={201: CommentOut}, auth=authenticated)
+@router.post("/ideas/{idea_id}/comments", response={201: CommentOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
 def add_comment(request, idea_id: int, payload: CommentIn):
     """Comment on an idea, or answer a comment (`parent`); threads are at most three levels deep."""
     idea = visible_idea(request, idea_id)
@@ -438,7 +429,7 @@ def report(request, payload, **target):
     return Status(201, {"id": created.pk, "reason": created.reason, "note": created.note, "created": created.created})
 
 
-@router.post("/comments/{comment_id}/report", response={201: ReportOut}, auth=authenticated)
+@router.post("/comments/{comment_id}/report", response={201: ReportOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
 def report_comment(request, comment_id: int, payload: ReportIn):
     """Report a comment to the moderators. One open report per person; a second is 409."""
     comment = get_or_404(Comment.objects.select_related("idea"), comment_id)
@@ -447,7 +438,7 @@ def report_comment(request, comment_id: int, payload: ReportIn):
     return report(request, payload, comment=comment)
 
 
-@router.post("/ideas/{idea_id}/report", response={201: ReportOut}, auth=authenticated)
+@router.post("/ideas/{idea_id}/report", response={201: ReportOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
 def report_idea(request, idea_id: int, payload: ReportIn):
     """Report an idea to the moderators. One open report per person; a second is 409."""
     idea = visible_idea(request, idea_id)

@@ -4,22 +4,26 @@ Reads are public (editors also see drafts, with their status); assessing and pro
 editor. The rules live in `ideabank.methods.services`; this module translates HTTP to them.
 """
 
-from typing import Literal
+from datetime import datetime
+from typing import Annotated, Literal
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
-from pydantic import StrictInt
+from pydantic import Field, StrictInt
 
-from ideabank.ideas.models import Idea
+from ideabank.ideas.models import Idea, Stage
 from ideabank.methods import queries, services
-from ideabank.methods.elements import element_names
+from ideabank.methods.elements import Conclusion, Dimension, Level, element_names
 from ideabank.methods.models import MethodPage
+from ideabank.methods.models.research import ResearchItem
 
 from . import spread as spread_api
 from .auth import authenticated
 from .errors import labelled
 from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .pages import FacetedPage, envelope, rows_of
+from .schemas import Count, Id, NamedOut, choice
+from .spread_schemas import OutcomesOut, SpreadOut
 
 router = Router(tags=["methods"])
 
@@ -42,6 +46,102 @@ class PromoteIn(Schema):
     method: int | None = None
 
 
+# ---- out ---------------------------------------------------------------------------------------
+
+MethodStatus = Literal["live", "in_review", "draft"]
+LevelValue = choice(Level)
+
+
+class DeclarationLevelsOut(Schema):
+    maalgruppe: LevelValue | None
+    metode: LevelValue | None
+    implementering: LevelValue | None
+    effekt: LevelValue | None
+    oekonomi: LevelValue | None
+
+
+class MethodOut(Schema):
+    id: Id
+    title: str
+    url: str | None
+    stage: choice(Stage)
+    declaration: DeclarationLevelsOut = Field(
+        description="The knowledge declaration's level (A strongest) per dimension."
+    )
+    adoptions: Count = Field(description="Organisations registered as using (or considering) the method.")
+    status: MethodStatus | None = Field(None, description="Editors only (they also see drafts); null for others.")
+
+
+class ScoreOut(Schema):
+    score: Annotated[int, Field(ge=0, le=3)]
+    justification: str
+
+
+class AssessmentOut(Schema):
+    id: Id
+    conclusion: choice(Conclusion)
+    suggested: choice(Conclusion) = Field(description="What the scores suggested when the editor decided.")
+    created: datetime
+    assessor: str | None
+    scores: dict[str, ScoreOut] = Field(description="Per element key (see lovende praksis' 11 elements).")
+
+
+class DeclarationOut(Schema):
+    level: LevelValue | None
+    justification: str
+
+
+class OriginIdeaOut(Schema):
+    id: Id
+    title: str
+    url: str
+    author: str | None
+    organisation: NamedOut
+
+
+class ResearchOut(Schema):
+    title: str
+    authors: str
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    link: str | None
+    design: choice(ResearchItem.Design)
+    findings: str
+
+
+class IndicatorOut(Schema):
+    id: Id
+    name: str
+    unit: str
+    direction: Literal["up", "down"]
+
+
+class MethodDetailOut(MethodOut):
+    summary: str
+    target_groups: list[NamedOut]
+    themes: list[NamedOut]
+    tags: list[str]
+    assessment: AssessmentOut | None
+    declaration: dict[choice(Dimension), DeclarationOut]
+    origin_ideas: list[OriginIdeaOut]
+    research: list[ResearchOut]
+    indicators: list[IndicatorOut]
+    spread: SpreadOut
+    outcomes: OutcomesOut
+
+
+class PromotedOut(Schema):
+    id: Id
+    url: str | None
+    status: MethodStatus
+
+
+class PromotionOut(Schema):
+    method: PromotedOut
+
+
+# ---- in ----------------------------------------------------------------------------------------
+
+
 class MethodFilterParams(Schema):
     target_group: str = ""
     theme: str = ""
@@ -52,7 +152,8 @@ class MethodFilterParams(Schema):
     effekt: str = ""
     oekonomi: str = ""
     sort: Literal["title", "newest"] = "title"
-    page: int = 1
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(PAGE_SIZE, ge=1, le=100)
 
 
 def status_of(method):
@@ -110,18 +211,16 @@ def visible_method(request, method_id):
     return get_or_404(queries.visible_methods(request.user), method_id)
 
 
-@router.get("/methods", auth=public)
+@router.get("/methods", response=FacetedPage[MethodOut], auth=public, exclude_unset=True)
 def list_methods(request, params: Query[MethodFilterParams]):
     """Methods with filters (target group, theme, stage, a level per declaration dimension) and facets."""
     filters = queries.MethodFilters.from_query(params.dict())
     methods = queries.list_methods(request.user, filters)
-    page = Paginator(methods, PAGE_SIZE).get_page(min(max(params.page, 1), MAX_PAGE))
+    count = methods.count()
+    rows = rows_of(methods, count, params.page, params.page_size)
     editor = services.is_editor(request.user)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "results": [method_out(request, method, editor) for method in page],
+        **envelope(request, count, params.page, params.page_size, [method_out(request, m, editor) for m in rows]),
         "facets": {
             group["name"]: [
                 {"value": row["value"], "label": row["label"], "count": row["count"]} for row in group["rows"]
@@ -131,7 +230,7 @@ def list_methods(request, params: Query[MethodFilterParams]):
     }
 
 
-@router.get("/methods/{method_id}", auth=public)
+@router.get("/methods/{method_id}", response=MethodDetailOut, auth=public, exclude_unset=True)
 def method_detail(request, method_id: int):
     """One method with its latest assessment, declaration per dimension, origin ideas, research and indicators."""
     method = visible_method(request, method_id)
@@ -183,21 +282,21 @@ def _assess(request, target, payload):
     return Status(201, assessment_out(assessment))
 
 
-@router.post("/ideas/{idea_id}/assessments", response={201: dict}, auth=authenticated)
+@router.post("/ideas/{idea_id}/assessments", response={201: AssessmentOut}, auth=authenticated)
 def assess_idea(request, idea_id: int, payload: AssessmentIn):
     """An editor scores the idea on all 11 elements (0–3, each with a justification) and concludes."""
     services.require_editor(request.user)
     return _assess(request, visible_idea(request, idea_id), payload)
 
 
-@router.post("/methods/{method_id}/assessments", response={201: dict}, auth=authenticated)
+@router.post("/methods/{method_id}/assessments", response={201: AssessmentOut}, auth=authenticated)
 def assess_method(request, method_id: int, payload: AssessmentIn):
     """An editor scores the method on all 11 elements and concludes."""
     services.require_editor(request.user)
     return _assess(request, visible_method(request, method_id), payload)
 
 
-@router.post("/ideas/{idea_id}/promote", response={200: dict, 201: dict}, auth=authenticated)
+@router.post("/ideas/{idea_id}/promote", response={200: PromotionOut, 201: PromotionOut}, auth=authenticated)
 def promote(request, idea_id: int, payload: PromoteIn | None = None):
     """Lift an idea into a new draft method (or into `method`). 201 the first time, then 200 with the same method."""
     services.require_editor(request.user)

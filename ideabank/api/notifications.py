@@ -9,6 +9,8 @@ from ideabank.ids import MAX_ID
 from ideabank.notifications import services
 
 from .auth import authenticated
+from .pages import Page, envelope, rows_of
+from .schemas import Count, Id
 
 router = Router(tags=["notifications"])
 
@@ -17,13 +19,13 @@ MAX_IDS = 1000
 
 
 class NotificationIdea(Schema):
-    id: int
+    id: Id
     title: str
     url: str
 
 
 class NotificationOut(Schema):
-    id: int
+    id: Id
     verb: str
     text: str
     idea: NotificationIdea | None
@@ -32,10 +34,8 @@ class NotificationOut(Schema):
     read: bool
 
 
-class NotificationPage(Schema):
-    count: int
-    results: list[NotificationOut]
-    unread: int
+class NotificationPage(Page[NotificationOut]):
+    unread: Count
 
 
 class ReadIn(Schema):
@@ -43,7 +43,7 @@ class ReadIn(Schema):
 
 
 class ReadOut(Schema):
-    unread: int
+    unread: Count
 
 
 def notification_out(notification):
@@ -64,11 +64,9 @@ def list_notifications(request, page: int = Query(1, ge=1, le=MAX_PAGE), page_si
     """The user's notifications, newest first, a page at a time, with the unread count."""
     notifications = services.for_user(request.user)
     count = notifications.count()
-    offset = (page - 1) * page_size
-    rows = list(notifications[offset : offset + page_size]) if offset < count else []
+    rows = rows_of(notifications, count, page, page_size)
     return {
-        "count": count,
-        "results": [notification_out(notification) for notification in rows],
+        **envelope(request, count, page, page_size, [notification_out(notification) for notification in rows]),
         "unread": services.unread_count(request.user),
     }
 

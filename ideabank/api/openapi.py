@@ -1,9 +1,29 @@
-"""The error answers in the OpenAPI schema: every operation documents the `{"detail": …}` errors it can give.
+"""What the OpenAPI schema says beyond what Ninja writes itself: the error answers and the rate limits.
 
 Ninja documents only the success codes each operation declares, so a client (or a schema-driven test) reading
 /api/v1/openapi.json could not know that a 404 or a 422 is a normal answer. errors.py makes every error the
-same shape; this says so in the schema, once, instead of on each of the operations.
+same shape; this says so in the schema, once, instead of on each of the operations. Operations that count
+against a rate limit carry `openapi_extra=RATE_LIMITED`; their answers document the RateLimit-* headers.
 """
+
+FIELD_ERROR_SCHEMA = {
+    "title": "FieldError",
+    "type": "object",
+    "required": ["msg"],
+    "properties": {
+        "field": {
+            "anyOf": [{"type": "string"}, {"type": "null"}],
+            "description": "The field the message is about (`encounters[3].needed` in a list), or null.",
+        },
+        "msg": {"type": "string", "description": "The message, starting with the field's name as the user knows it."},
+        "loc": {
+            "type": "array",
+            "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            "description": "Where the value was (`body`, `query` …, then the field) when the request's shape is off.",
+        },
+        "type": {"type": "string", "description": "A machine-readable kind of error, when the request's shape is off."},
+    },
+}
 
 ERROR_SCHEMA = {
     "title": "Error",
@@ -11,10 +31,14 @@ ERROR_SCHEMA = {
     "required": ["detail"],
     "properties": {
         "detail": {
-            "title": "Detail",
-            "description": "A message, or a list of field errors (`field`, `msg`) for 422.",
-            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}],
-        }
+            "description": "A message in the user's language; for 422 the list of field errors (as in `errors`).",
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}],
+        },
+        "errors": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/FieldError"},
+            "description": "422 only: one entry per field error.",
+        },
     },
 }
 
@@ -25,17 +49,29 @@ ERRORS = {
     "404": "Not found, or not visible to this user.",
     "409": "Conflicts with the current state (for example, already done).",
     "413": "The request body is too large.",
-    "422": "The input breaks a rule; `detail` lists each field and its error.",
-    "429": "Too many requests; wait and try again.",
+    "422": "The input breaks a rule; `errors` lists each field and its error.",
+    "429": "Too many requests; wait `Retry-After` seconds and try again.",
 }
 # Answers only a request with a body can get.
 BODY_ERRORS = {"409", "413"}
 BODY_METHODS = {"post", "put", "patch", "delete"}
 
+RATE_LIMITED = {"x-rate-limited": True}
+INTEGER = {"schema": {"type": "integer", "minimum": 0}}
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": {"description": "Requests allowed in the window.", **INTEGER},
+    "RateLimit-Remaining": {"description": "Requests left in the window.", **INTEGER},
+    "RateLimit-Reset": {"description": "Seconds until the window starts anew.", **INTEGER},
+}
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.", **INTEGER}}
+
 
 def document_errors(schema):
-    """Add the error answers to every operation of the schema (a dict as Ninja builds it) and return it."""
-    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    """Add the error answers and rate-limit headers to every operation of the schema (a dict as Ninja builds
+    it) and return it."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["Error"] = ERROR_SCHEMA
+    components["FieldError"] = FIELD_ERROR_SCHEMA
     reference = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
@@ -44,4 +80,9 @@ def document_errors(schema):
                 if status in BODY_ERRORS and method not in BODY_METHODS:
                     continue
                 responses.setdefault(status, {"description": description, **reference})
+            responses["429"] = {**responses["429"], "headers": RETRY_AFTER}
+            if operation.pop("x-rate-limited", False):
+                for status, response in responses.items():
+                    if str(status).startswith("2") or str(status) == "429":
+                        response["headers"] = {**RATE_LIMIT_HEADERS, **response.get("headers", {})}
     return schema

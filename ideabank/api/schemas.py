@@ -8,11 +8,13 @@ reach PostgreSQL.
 
 import unicodedata
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from ninja import Schema
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ideabank.ideas.models import Comment, Idea, Report, Stage
 
 
 def no_control_characters(value: str) -> str:
@@ -22,6 +24,17 @@ def no_control_characters(value: str) -> str:
 
 
 Key = Annotated[str, Field(max_length=100), AfterValidator(no_control_characters)]
+# What the schema promises about numbers, so a generated client and a fuzzer know the range.
+Count = Annotated[int, Field(ge=0)]
+Id = Annotated[int, Field(ge=1)]
+
+
+def choice(choices):
+    """The values of a Django TextChoices as a Literal: the schema lists them as an enum, without a model name
+    of its own (several models have a `Status`)."""
+    return Literal[tuple(choices.values)]
+
+
 Tags = Annotated[list[str], Field(max_length=30)]
 Terms = Annotated[list[Key], Field(max_length=30)]
 
@@ -40,13 +53,13 @@ class AuthorOut(Schema):
 
 
 class IdeaOut(Schema):
-    id: int
+    id: Id
     title: str
     url: str = Field(description="The idea's page, as an absolute path.")
-    stage: str
-    status: str
-    votes: int
-    comments: int
+    stage: choice(Stage) = Field(description="The idea's step on the knowledge ladder.")
+    status: choice(Idea.Status)
+    votes: Count
+    comments: Count
     tags: list[str]
     target_groups: list[NamedOut]
     themes: list[NamedOut]
@@ -59,21 +72,11 @@ class IdeaOut(Schema):
 class FacetValueOut(Schema):
     value: str
     label: str
-    count: int
-
-
-class IdeaPageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    next: str | None
-    previous: str | None
-    results: list[IdeaOut]
-    facets: dict[str, list[FacetValueOut]]
+    count: Count
 
 
 class TriedOut(Schema):
-    id: int
+    id: Id
     organisation: NamedOut
     tried_from: date
     tried_to: date | None
@@ -82,17 +85,25 @@ class TriedOut(Schema):
 
 
 class AttachmentOut(Schema):
-    id: int
+    id: Id
     name: str
     type: str = Field(description="pdf, docx, xlsx, pptx, odt, ods, odp, png, jpeg or webp (decided by the content).")
-    size: int = Field(description="Bytes, after cleaning.")
+    size: Count = Field(description="Bytes, after cleaning.")
     url: str = Field(description="Download address; answers only those who may see the idea.")
     description: str
-    pages: int | None = Field(None, description="Pages, slides or sheets, when the file says.")
-    width: int | None = None
-    height: int | None = None
+    pages: Count | None = Field(None, description="Pages, slides or sheets, when the file says.")
+    width: Count | None = None
+    height: Count | None = None
     thumbnail: str | None = Field(None, description="For images: a small WebP preview.")
     created: datetime
+
+
+class PromotedMethodOut(Schema):
+    id: Id
+    title: str
+    url: str
+    status: Literal["live", "in_review", "draft"] = Field(description="Only editors see methods not yet `live`.")
+    edit_url: str | None = Field(None, description="Editors only: the method in the admin editor.")
 
 
 class IdeaDetailOut(IdeaOut):
@@ -101,29 +112,25 @@ class IdeaDetailOut(IdeaOut):
     context: str
     results: str
     author: AuthorOut | None
-    method: Any = Field(
-        None,
-        description="The method the idea grew into: {id, title, url, status}, or null. Status is `live`, "
-        "`in_review` or `draft`; only editors see unpublished methods, with `edit_url` (the admin editor).",
-    )
+    method: PromotedMethodOut | None = Field(None, description="The method the idea grew into, or null.")
     tried_reports: list[TriedOut]
     attachments: list[AttachmentOut]
-    merged_into: int | None = Field(description="For a merged idea: the idea it now lives on in.")
+    merged_into: Id | None = Field(description="For a merged idea: the idea it now lives on in.")
     following: bool
     can_edit: bool
 
 
 class VoteOut(Schema):
-    votes: int
+    votes: Count
     voted: bool
 
 
 class CommentOut(Schema):
-    id: int
-    parent: int | None
-    depth: int
+    id: Id
+    parent: Id | None
+    depth: Annotated[int, Field(ge=1, le=3)]
     body: str = Field(description="Empty when the comment is deleted or hidden.")
-    status: str
+    status: choice(Comment.Status)
     author: AuthorOut | None
     created: datetime
     edited: bool
@@ -131,14 +138,14 @@ class CommentOut(Schema):
 
 
 class ReportOut(Schema):
-    id: int
-    reason: str
+    id: Id
+    reason: choice(Report.Reason)
     note: str
     created: datetime
 
 
 class FollowOut(Schema):
-    kind: str
+    kind: Literal["idea", "tag", "target_group", "organisation", "method"]
     value: str
     label: str
     created: datetime

@@ -15,8 +15,9 @@ from ninja import Field, Query, Router, Schema
 from ideabank.ideas.models import Idea
 from search import service
 
-from .ideas import MAX_PAGE, check_list_parameters, page_link, public
-from .schemas import FacetValueOut, no_control_characters
+from .ideas import MAX_PAGE, check_list_parameters, public
+from .pages import FacetedPage, envelope
+from .schemas import Id, no_control_characters
 
 router = Router(tags=["search"])
 
@@ -25,25 +26,15 @@ MAX_TEXT = {"title": 200, "problem": 5000}
 
 class SearchHitOut(Schema):
     type: Literal["idea", "method"]
-    id: int
+    id: Id
     title: str
     url: str = Field(description="The result's page, as an absolute path.")
     snippet: str = Field(description="An excerpt as escaped HTML; the matching words are wrapped in <mark>.")
     score: float | None = Field(description="Relevance (higher is better); only comparable within one answer.")
 
 
-class SearchPageOut(Schema):
-    count: int
-    page: int
-    page_size: int
-    next: str | None
-    previous: str | None
-    results: list[SearchHitOut]
-    facets: dict[str, list[FacetValueOut]]
-
-
 class SimilarOut(Schema):
-    id: int
+    id: Id
     title: str
     url: str
     score: float
@@ -54,7 +45,7 @@ class SimilarPageOut(Schema):
 
 
 class SuggestionOut(Schema):
-    id: int
+    id: Id
     title: str
     url: str
 
@@ -72,7 +63,7 @@ def checked_text(name, label, value):
         raise exc from error
 
 
-@router.get("/search", response=SearchPageOut, auth=public)
+@router.get("/search", response=FacetedPage[SearchHitOut], auth=public)
 def search(
     request,
     q: str = Query("", description="Words to look for: inflections, compounds and small typos are found too."),
@@ -97,13 +88,8 @@ def search(
     count = results.count()
     offset = (page - 1) * page_size
     rows = list(items[offset : offset + page_size]) if offset < count else []
-    last_page = max(1, -(-count // page_size))
     return {
-        "count": count,
-        "page": page,
-        "page_size": page_size,
-        "next": page_link(request, page + 1) if page < last_page else None,
-        "previous": page_link(request, min(page - 1, last_page)) if page > 1 else None,
+        **envelope(request, count, page, page_size, []),
         "results": [
             {
                 "type": hit.type,

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +27,9 @@ from ideabank.spread.models import Adoption, OutcomeReport
 from .auth import authenticated
 from .errors import labelled
 from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .pages import Page, envelope, rows_of
 from .schemas import In, Key
+from .spread_schemas import AdoptionDetailOut, AdoptionOut, MethodSpreadOut, OutcomeReportOut
 
 router = Router(tags=["spread"])
 
@@ -94,7 +95,8 @@ class OutcomeIn(In):
 
 
 class SpreadParams(Schema):
-    page: int = 1
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(PAGE_SIZE, ge=1, le=100)
 
 
 # ---- out --------------------------------------------------------------------------------------
@@ -295,27 +297,27 @@ def _register(request, payload, *, method=None, idea=None):
 # ---- adoptions --------------------------------------------------------------------------------
 
 
-@router.get("/methods/{method_id}/adoptions", auth=public)
+@router.get("/methods/{method_id}/adoptions", response=list[AdoptionOut], auth=public)
 def method_adoptions(request, method_id: int):
     """The organisations using the method, with status, start and dated history."""
     method = visible_method(request, method_id)
     return [adoption_out(request, adoption) for adoption in queries.method_adoptions(method)]
 
 
-@router.post("/methods/{method_id}/adoptions", response={201: dict}, auth=authenticated)
+@router.post("/methods/{method_id}/adoptions", response={201: AdoptionOut}, auth=authenticated)
 def adopt_method(request, method_id: int, payload: AdoptionIn):
     """Your organisation uses the method: `{"status", "started"}` (+ `contact`, `reason`). A second is 409."""
     return _register(request, payload, method=visible_method(request, method_id))
 
 
-@router.get("/ideas/{idea_id}/adoptions", auth=public)
+@router.get("/ideas/{idea_id}/adoptions", response=list[AdoptionOut], auth=public)
 def idea_adoptions(request, idea_id: int):
     """The organisations using the idea before it became a method."""
     idea = visible_idea(request, idea_id)
     return [adoption_out(request, adoption) for adoption in queries.idea_adoptions(idea)]
 
 
-@router.post("/ideas/{idea_id}/adoptions", response={201: dict}, auth=authenticated)
+@router.post("/ideas/{idea_id}/adoptions", response={201: AdoptionOut}, auth=authenticated)
 def adopt_idea(request, idea_id: int, payload: AdoptionIn):
     """Your organisation uses the idea; it carries over when the idea becomes a method (or goes straight to
     the method if it already is one)."""
@@ -347,7 +349,7 @@ def payments_out(payments):
     }
 
 
-@router.get("/adoptions/{adoption_id}", auth=public)
+@router.get("/adoptions/{adoption_id}", response=AdoptionDetailOut, auth=public)
 def adoption_detail(request, adoption_id: int):
     """One adoption with its history and, when its method prices outcomes, `payment_by_results`."""
     adoption = visible_adoption(request, adoption_id)
@@ -355,7 +357,7 @@ def adoption_detail(request, adoption_id: int):
     return {**adoption_out(request, adoption), "payment_by_results": payments_out(payments)}
 
 
-@router.patch("/adoptions/{adoption_id}", auth=authenticated)
+@router.patch("/adoptions/{adoption_id}", response=AdoptionOut, auth=authenticated)
 def change_adoption(request, adoption_id: int, payload: AdoptionPatch):
     """A new status (dated `changed_on`, default today; `stopped` needs a `reason`), a corrected `started`
     or another `contact`. Only your own organisation's adoptions (editors: all)."""
@@ -379,14 +381,15 @@ def change_adoption(request, adoption_id: int, payload: AdoptionPatch):
 # ---- outcomes ---------------------------------------------------------------------------------
 
 
-@router.get("/adoptions/{adoption_id}/outcomes", auth=public)
+@router.get("/adoptions/{adoption_id}/outcomes", response=list[OutcomeReportOut], auth=public)
 def list_outcomes(request, adoption_id: int):
+    """The adoption's outcome reports, newest period first; small counts are null outside the organisation."""
     adoption = visible_adoption(request, adoption_id)
     exact = suppression.sees_exact(request.user, adoption.organisation_id)
     return [report_out(report, exact) for report in queries.adoption_reports(adoption)]
 
 
-@router.post("/adoptions/{adoption_id}/outcomes", response={201: dict}, auth=authenticated)
+@router.post("/adoptions/{adoption_id}/outcomes", response={201: OutcomeReportOut}, auth=authenticated)
 def report_outcome(request, adoption_id: int, payload: OutcomeIn):
     """One period's results: citizens reached ≥ asked ≥ helped, indicator values, cost per citizen, a note.
     Periods of one adoption must not overlap, and the period must be over."""
@@ -415,19 +418,18 @@ def report_outcome(request, adoption_id: int, payload: OutcomeIn):
 # ---- spread across methods --------------------------------------------------------------------
 
 
-@router.get("/spread", auth=public)
+@router.get("/spread", response=Page[MethodSpreadOut], auth=public)
 def spread(request, params: Query[SpreadParams]):
     """Per published method: adoptions by status and by region, and the dated timeline of the spread."""
     methods = queries.live_methods()
-    page = Paginator(methods, PAGE_SIZE).get_page(min(max(params.page, 1), MAX_PAGE))
+    count = methods.count()
+    page = rows_of(methods, count, params.page, params.page_size)
     adoptions = queries.with_relations(Adoption.objects.filter(method__in=[method.pk for method in page]))
     per_method = {}
     for adoption in adoptions:
         per_method.setdefault(adoption.method_id, []).append(adoption)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
+        **envelope(request, count, params.page, params.page_size, []),
         "results": [
             {
                 "id": method.pk,

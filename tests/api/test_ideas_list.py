@@ -30,7 +30,7 @@ def test_the_page_has_the_documented_shape(client, staff):
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"count", "page", "page_size", "next", "previous", "results", "facets"}
+    assert set(body) == {"count", "page", "page_size", "pages", "next", "previous", "results", "facets"}
     assert (body["count"], body["page"], body["page_size"], body["next"], body["previous"]) == (1, 1, 20, None, None)
     row = body["results"][0]
     assert row["id"] == idea.pk

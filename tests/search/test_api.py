@@ -28,7 +28,7 @@ def ok(response):
 def test_search_has_the_documented_shape(client, corpus):
     body = ok(client.get(SEARCH, {"q": "hjemløse"}))
 
-    assert set(body) == {"count", "page", "page_size", "next", "previous", "results", "facets"}
+    assert set(body) == {"count", "page", "page_size", "pages", "next", "previous", "results", "facets"}
     assert body["count"] == 2
     first = body["results"][0]
     assert set(first) == {"type", "id", "title", "url", "snippet", "score"}
@@ -96,6 +96,7 @@ def test_types(client, corpus):
         "count": 0,
         "page": 1,
         "page_size": 20,
+        "pages": 1,
         "next": None,
         "previous": None,
         "results": [],
