@@ -159,7 +159,9 @@ def used_classes():
             used |= {word for word in re.sub(r"\{[{%].*?[%}]\}", " ", value).split() if re.fullmatch(r"[\w-]+", word)}
     for script in Path(settings.BASE_DIR, "static", "js").glob("*.js"):
         text = script.read_text()
-        for value in re.findall(r"""(?:classList\.(?:add|remove|toggle|contains)\(|className\s*=\s*)["']([^"']+)""", text):
+        for value in re.findall(
+            r"""(?:classList\.(?:add|remove|toggle|contains)\(|className\s*=\s*)["']([^"']+)""", text
+        ):
             used |= set(value.split())
     return used
 
