@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT := $(or $(IDEABANK_PORT),8000)
 
-.PHONY: run test lint format assets messages elasticsearch bench clean prod-check
+.PHONY: run test lint format assets messages elasticsearch bench lighthouse clean prod-check
 
 # Installs only when pyproject.toml changed, so a second `make run` starts in seconds.
 $(VENV)/.installed-run: pyproject.toml
@@ -22,6 +22,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed-run
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput -v 0
 	@echo "Idébanken: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) ideabank.asgi:application
 
@@ -42,9 +43,17 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Vendors Det Fælles Designsystem from npm into static/vendor/dkfds (committed; `make run` needs no npm).
-assets:
+# Vendors Det Fælles Designsystem from npm into static/vendor/dkfds, cuts IBM Plex Sans to Latin and keeps only
+# the DKFDS rules our templates and scripts use (npm purgecss, pinned by its lockfile). Output committed:
+# `make run` needs no npm.
+scripts/purgecss/node_modules: scripts/purgecss/package-lock.json
+	npm ci --prefix scripts/purgecss --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: $(VENV)/.installed-dev scripts/purgecss/node_modules
 	scripts/vendor_dkfds.sh
+	$(PY) scripts/subset_fonts.py
+	node scripts/purgecss/purge.mjs
 
 # Extract and compile translations (needs GNU gettext). Source strings are Danish; locale/en holds English.
 messages: $(VENV)/.installed-dev
@@ -76,5 +85,15 @@ bench: $(VENV)/.installed-dev
 prod-check: $(VENV)/.installed-dev
 	IDEABANK_PROD_CHECK=1 $(PY) -m pytest tests/deploy -p no:xdist -p no:randomly -v -s
 
+# Lighthouse (npm lighthouse, pinned by its lockfile; mobile defaults, Debian's Chromium) over six pages,
+# anonymous and as the demo editor, on the site as `make run` serves it (port LIGHTHOUSE_PORT, default 8022).
+# Prints the table against the budget and writes var/lighthouse/latest.json; a missed budget still exits 0.
+bench/npm/node_modules: bench/npm/package-lock.json
+	npm ci --prefix bench/npm --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: $(VENV)/.installed-run bench/npm/node_modules
+	$(PY) -m bench.lighthouse
+
 clean:
-	rm -rf var/static var/bench .pytest_cache
+	rm -rf var/static var/bench var/lighthouse .pytest_cache
