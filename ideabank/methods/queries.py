@@ -34,7 +34,8 @@ class MethodFilters:
     @classmethod
     def from_query(cls, query):
         def value(name):
-            return (query.get(name) or "").strip()[:100]
+            # PostgreSQL refuses NUL in text parameters (a 500); no filter value needs it.
+            return (query.get(name) or "").replace("\x00", "").strip()[:100]
 
         sort = value("sort")
         return cls(
@@ -186,7 +187,8 @@ class QueueFilters:
     @classmethod
     def from_query(cls, query):
         def value(name):
-            return (query.get(name) or "").strip()[:100]
+            # PostgreSQL refuses NUL in text parameters (a 500); no filter value needs it.
+            return (query.get(name) or "").replace("\x00", "").strip()[:100]
 
         return cls(
             q=value("q"),
