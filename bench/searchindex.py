@@ -79,6 +79,7 @@ def searchable_rows(chunk=CHUNK):
                 organisation=SimpleNamespace(name=organisation_name),
                 target_groups=_Related(groups.get(pk, [])),
                 themes=_Related(topics.get(pk, [])),
+                attachments=_Related([]),  # the data set attaches no files
             )
             yield pk, status, idea_fields(idea, tags.get(pk, []))
 
