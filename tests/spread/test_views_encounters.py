@@ -92,7 +92,7 @@ def test_register_with_javascript_answers_json_with_the_new_figures(client, staf
     ("changes", "message"),
     [
         ({"answer": "maybe"}, "Vælg et af svarene"),
-        ({"met_on": days_ago(-1).isoformat()}, "Mødet kan ikke ligge i fremtiden."),
+        ({"met_on": days_ago(-7).isoformat()}, "Mødet kan ikke ligge i fremtiden."),
         ({"needed": "Hans cpr er 010190-1234"}, "CPR-nummer"),
     ],
 )
