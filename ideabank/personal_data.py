@@ -13,7 +13,7 @@ from django.db import models
 from ideabank.validators import NoCprNumber, contains_cpr_number
 
 # The project's own apps: everything under ideabank/, and the two top-level packages.
-PROJECT_PACKAGES = ("ideabank.", "home", "search")
+TOP_LEVEL_APPS = ("home", "search")
 
 NOT_TYPED_TEXT = {
     "accounts.User.password": "a password hash",
@@ -70,7 +70,7 @@ def text_fields(model):
 
 def project_models():
     for config in apps.get_app_configs():
-        if config.name.startswith(PROJECT_PACKAGES[0]) or config.name in PROJECT_PACKAGES[1:]:
+        if config.name.startswith("ideabank.") or config.name in TOP_LEVEL_APPS:
             yield from (model for model in config.get_models() if not model._meta.abstract)
 
 

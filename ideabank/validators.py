@@ -150,13 +150,19 @@ class PlausibleDate:
         return isinstance(other, PlausibleDate)
 
 
-def check_plausible_dates(**dates):
-    """Raise one ValidationError naming every implausible date among the keyword arguments."""
+def implausible_dates(**dates):
+    """{name: messages} for each implausible date among the keyword arguments (empty when all are fine)."""
     errors = {}
     for name, value in dates.items():
         try:
             PlausibleDate()(value)
         except ValidationError as error:
             errors[name] = error.messages
+    return errors
+
+
+def check_plausible_dates(**dates):
+    """Raise one ValidationError naming every implausible date among the keyword arguments."""
+    errors = implausible_dates(**dates)
     if errors:
         raise ValidationError(errors)

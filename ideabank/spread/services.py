@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ideabank.ideas.services import Conflict, require_active_staff
 from ideabank.methods.models import OutcomeIndicator
 from ideabank.methods.services import is_editor
-from ideabank.validators import USER_TEXT_VALIDATORS, check_plausible_dates
+from ideabank.validators import USER_TEXT_VALIDATORS, check_plausible_dates, implausible_dates
 
 from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
 
@@ -51,15 +51,6 @@ def _validate_text(field, value, limit):
             validator(value)
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
-
-
-def _implausible(**dates):
-    """{field: messages} for the dates outside 1990 … a year ahead, so that they join the other errors."""
-    try:
-        check_plausible_dates(**dates)
-    except ValidationError as error:
-        return error.message_dict
-    return {}
 
 
 def _check_status(status, reason, started):
@@ -263,8 +254,8 @@ def report_outcome(
             errors["citizens_helped"] = _("Der kan ikke være flere, der følte sig hjulpet, end der blev spurgt.")
     if period_start is None:
         errors["period_start"] = _("Feltet skal udfyldes.")
-    elif not_plausible := _implausible(period_start=period_start):
-        errors.update(not_plausible)
+    else:
+        errors.update(implausible_dates(period_start=period_start))
     if period_end is None:
         errors["period_end"] = _("Feltet skal udfyldes.")
     elif period_start is not None and period_end <= period_start:
