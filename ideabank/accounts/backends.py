@@ -1,12 +1,12 @@
-"""Password login as Django does it, but the signed-in user comes with their organisation: every page's
-header and most rules read it, and loading both at once saves a query on each request."""
+"""Password login as Django does it, but the signed-in user comes with their organisation and role (every
+page's header and most rules read them), from the shared cache where there is one (signed_in.py)."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+
+from .signed_in import cached_user
 
 
 class AccountBackend(ModelBackend):
     def get_user(self, user_id):
-        User = get_user_model()
-        user = User._default_manager.select_related("organisation").filter(pk=user_id).first()
+        user = cached_user(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None

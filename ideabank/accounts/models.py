@@ -19,6 +19,8 @@ from wagtail.search import index
 from ideabank.taxonomy.slugs import danish_slugify
 from ideabank.validators import NAME_VALIDATORS, USER_TEXT_VALIDATORS
 
+from .signed_in import forget_users
+
 
 class Organisation(index.Indexed, models.Model):
     """Where a user works. Municipalities come from the reference data; the rest are added by administrators."""
@@ -82,7 +84,16 @@ class Organisation(index.Indexed, models.Model):
         return [d.strip().lower() for d in self.email_domains.split(",") if d.strip()]
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def update(self, **changes):
+        """A bulk update sends no post_save, so it tells the signed-in cache itself (signed_in.py)."""
+        user_ids = list(self.values_list("pk", flat=True))
+        count = super().update(**changes)
+        forget_users(user_ids)
+        return count
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create(self, email, password, **fields):

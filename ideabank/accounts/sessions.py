@@ -1,7 +1,8 @@
 """Sessions: whose they are, how long they live, and ending all of a user's sessions at once.
 
 * The session engine is the database, with the user's id stored beside each session (`UserSession`), so
-  ending every session of a user is one DELETE instead of decoding every session in the table.
+  ending every session of a user is one DELETE instead of decoding every session in the table. With Redis,
+  sessions are read from the cache and written through to the database (signed_in.py).
 * A session ends after `IDEABANK_SESSION_IDLE_HOURS` without a request (idle timeout) and, however active,
   `IDEABANK_SESSION_MAX_HOURS` after the login (absolute timeout). The middleware enforces both.
 * All of a user's sessions end when their password changes (here, on save), when they are blocked
@@ -13,9 +14,13 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, user_logged_in
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDatabaseSessionStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.core.cache import cache
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+
+from . import signed_in
 
 # Unix times kept in the session; integers, so the JSON serializer stores them as they are.
 LOGIN_AT = "_ideabank_login_at"
@@ -25,7 +30,28 @@ SEEN_AT = "_ideabank_seen_at"
 TOUCH_SECONDS = 300
 
 
-class SessionStore(DatabaseSessionStore):
+class SessionStore(CachedDatabaseSessionStore):
+    """Django's cached database sessions, cached briefly (signed_in.py) and not at all without Redis."""
+
+    cache_key_prefix = "ideabank.session:"
+
+    def load(self):
+        if not signed_in.seconds():
+            return DatabaseSessionStore.load(self)
+        data = self._cache.get(self.cache_key)
+        if data is None:
+            row = self._get_session_from_db()
+            if row is None:
+                return {}
+            data = self.decode(row.session_data)
+            self._cache.set(self.cache_key, data, signed_in.capped(self.get_expiry_age(expiry=row.expire_date)))
+        return data
+
+    def save(self, must_create=False):
+        DatabaseSessionStore.save(self, must_create)
+        if signed_in.seconds():
+            self._cache.set(self.cache_key, self._session, signed_in.capped(self.get_expiry_age()))
+
     @classmethod
     def get_model_class(cls):
         from .models import UserSession
@@ -48,7 +74,10 @@ def end_sessions(user, keep=None):
     sessions = UserSession.objects.filter(user_id=user.pk)
     if keep:
         sessions = sessions.exclude(session_key=keep)
-    return sessions.delete()[0]
+    keys = list(sessions.values_list("session_key", flat=True))
+    ended = UserSession.objects.filter(session_key__in=keys).delete()[0]
+    cache.delete_many([SessionStore.cache_key_prefix + key for key in keys])
+    return ended
 
 
 def idle_seconds():

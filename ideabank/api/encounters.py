@@ -27,7 +27,7 @@ from .errors import labelled
 from .ideas import public
 from .openapi import RATE_LIMITED
 from .schemas import In
-from .spread import visible_adoption
+from .spread import bare_adoption
 from .spread_schemas import (
     CitizenCodeOut,
     EncounterBatchOut,
@@ -91,7 +91,7 @@ def _fields(payload):
 
 
 def _writable(request, adoption_id):
-    adoption = visible_adoption(request, adoption_id)
+    adoption = bare_adoption(request, adoption_id)
     encounters.require_register(request.user, adoption)
     ratelimit.check(request, "encounter")
     return adoption
@@ -139,7 +139,7 @@ def summary(request, adoption_id: int, params: Query[PeriodParams]):
     """Asked (all but declined), helped, partly, not helped, declined, the helped share and its 95% Wilson
     interval. Exact for the organisation and editors; for everyone else counts below 5 and shares of fewer
     than 5 answers are `null`."""
-    adoption = visible_adoption(request, adoption_id)
+    adoption = bare_adoption(request, adoption_id)
     exact = suppression.sees_exact(request.user, adoption.organisation_id)
     counted = encounters.summary(adoption, params.start, params.end)
     return {
@@ -158,7 +158,7 @@ def summary(request, adoption_id: int, params: Query[PeriodParams]):
 )
 def citizen_code(request, adoption_id: int):
     """A one-meeting code: the citizen answers at `url` without logging in, once, within 48 hours."""
-    adoption = visible_adoption(request, adoption_id)
+    adoption = bare_adoption(request, adoption_id)
     encounters.require_register(request.user, adoption)
     ratelimit.check(request, "citizen_code")
     check_address(request, "citizen_code_address")
@@ -179,7 +179,7 @@ def outcome_draft(request, adoption_id: int, params: Query[DraftParams]):
     """The period outcome report prefilled from the encounters: asked and helped counted; citizens reached,
     indicators and cost are yours to add (POST it to /adoptions/{id}/outcomes). Without a period: from the
     day after the last reported period to the end of last month."""
-    adoption = visible_adoption(request, adoption_id)
+    adoption = bare_adoption(request, adoption_id)
     if not encounters.can_register(request.user, adoption):
         raise PermissionDenied(_("Kun organisationens egne medarbejdere kan se udkastet."))
     start, end = encounters.default_period(adoption)

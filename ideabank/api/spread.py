@@ -242,6 +242,12 @@ def visible_adoption(request, adoption_id):
     return get_or_404(queries.with_relations(queries.visible_adoptions(request.user)), adoption_id)
 
 
+def bare_adoption(request, adoption_id):
+    """The adoption without its relations, for endpoints that need only its own columns (encounters): its
+    method page with the body, its idea and its history would cost more to plan and load than the work."""
+    return get_or_404(queries.visible_adoptions(request.user), adoption_id)
+
+
 def reload(adoption):
     return queries.with_relations(Adoption.objects.all()).get(pk=adoption.pk)
 

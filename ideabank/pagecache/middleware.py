@@ -22,11 +22,23 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        cache_key = getattr(request, "_page_cache_key", None)
-        if cache_key and self.keepable(request, response):
-            store.save(cache_key, response)
-        elif request.method not in SAFE_METHODS and response.status_code < 400 and store.seconds():
+        if request.method in SAFE_METHODS or not store.seconds():
+            response = self.get_response(request)
+            cache_key = getattr(request, "_page_cache_key", None)
+            if cache_key and self.keepable(request, response):
+                store.save(cache_key, response)
+            return response
+        changed = []
+        reset = store.retired_after_request.set(changed)
+        try:
+            response = self.get_response(request)
+        finally:
+            store.retired_after_request.reset(reset)
+            # After the view, so after its transactions committed. Once per request, however many rows it
+            # wrote; also when it failed after writing, and after a success that wrote through update().
+            if changed:
+                store.bump()
+        if not changed and response.status_code < 400:
             store.bump()
         return response
 

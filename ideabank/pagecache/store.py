@@ -8,6 +8,7 @@ order the reader and the writer ran in.
 import hashlib
 import logging
 import re
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,6 +51,11 @@ def bump():
         logger.exception("Could not retire the cached pages; they expire within %s s", seconds())
 
 
+# Set by the middleware while a writing request (POST, PUT, PATCH, DELETE) runs: that request retires the
+# pages once after its response, so the writes inside it need not each queue a retirement of their own.
+retired_after_request = ContextVar("pagecache_retired_after_request", default=None)
+
+
 def model_changed(sender, **kwargs):
     meta = sender._meta
     update_fields = kwargs.get("update_fields")
@@ -59,6 +65,10 @@ def model_changed(sender, **kwargs):
         or meta.label_lower in PRIVATE_MODELS
         or (update_fields and update_fields <= PRIVATE_FIELDS)
     ):
+        return
+    pending = retired_after_request.get()
+    if pending is not None:
+        pending.append(sender)
         return
     transaction.on_commit(bump, using=kwargs.get("using"))
 

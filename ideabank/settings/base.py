@@ -165,6 +165,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Sessions and signed-in users read from the shared cache (ideabank/accounts/signed_in.py); only with Redis,
+# which every server process shares, so that ending a session ends it everywhere.
+IDEABANK_SIGNED_IN_CACHE_SECONDS = int(os.environ.get("IDEABANK_SIGNED_IN_CACHE_SECONDS", "60" if REDIS_URL else "0"))
+
 # Whole pages for anonymous visitors (ideabank/pagecache). On by default only with Redis: the cache must
 # be shared by every server process, or a write in one would leave stale pages in the others.
 IDEABANK_PAGE_CACHE_SECONDS = int(os.environ.get("IDEABANK_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))

@@ -21,3 +21,4 @@ SEARCH_INDEX_PREFIX = "test"
 SEARCH_REFRESH = "wait_for"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 IDEABANK_PAGE_CACHE_SECONDS = 0  # tests that need it switch it on
+IDEABANK_SIGNED_IN_CACHE_SECONDS = 60  # as in production: one process, and the cache is emptied per test

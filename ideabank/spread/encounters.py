@@ -131,9 +131,7 @@ def record(user, adoption, *, answer, met_on=None, needed="", uuid=None):
     adoption returns the first encounter and stores nothing."""
     require_register(user, adoption)
     checked = check(adoption, answer=answer, met_on=met_on, needed=needed, uuid=uuid)
-    existing = Encounter.objects.filter(adoption=adoption, uuid=checked.uuid).first()
-    if existing is not None:
-        return existing, False
+    # Insert first: a new UUID is the common case, and the unique constraint already answers the repeat.
     try:
         with transaction.atomic():
             encounter = Encounter.objects.create(
@@ -146,7 +144,7 @@ def record(user, adoption, *, answer, met_on=None, needed="", uuid=None):
                 uuid=checked.uuid,
             )
     except IntegrityError:
-        # A twin of this request committed first (the constraint waited for it): that one is the answer.
+        # A repeat, or a twin of this request that committed first (the constraint waited for it).
         return Encounter.objects.get(adoption=adoption, uuid=checked.uuid), False
     return encounter, True
 

@@ -31,10 +31,13 @@ COUNT_MAX = 10_000_000  # more citizens than Denmark has is a typing error
 
 def can_manage(user, adoption_or_organisation):
     """Staff change their own organisation's adoptions; editors all of them."""
-    organisation = getattr(adoption_or_organisation, "organisation", adoption_or_organisation)
+    if isinstance(adoption_or_organisation, Adoption):
+        organisation_id = adoption_or_organisation.organisation_id  # no query for the organisation itself
+    else:
+        organisation_id = adoption_or_organisation.pk
     if not (user.is_authenticated and user.is_active):
         return False
-    return is_editor(user) or (user.organisation_id is not None and user.organisation_id == organisation.pk)
+    return is_editor(user) or (user.organisation_id is not None and user.organisation_id == organisation_id)
 
 
 def require_manage(user, target):
