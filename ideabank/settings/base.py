@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "ideabank.mfa",
     "ideabank.sso",
     "ideabank.pagecache",
+    "ideabank.demo",
     "home",
     "search",
     "django_tasks",
