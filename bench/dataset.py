@@ -7,7 +7,7 @@ parameters changed makes the data set stale: `--status` says so and the orchestr
 from an empty database. New kinds of data (methods, adoptions) are new steps at the end, added to
 STEPS: an existing data set then only runs those.
 
-The content reuses the demo generator (ideabank/ideas/demo.py: Danish seeds with variations), written
+The content reuses the demo package (ideabank/demo: the Danish seeds of its content/ with variations), written
 with COPY (bench/writer.py); the counters (vote_count, comment_count, trending_score) are computed from
 the very rows written, and a check at the end compares them with the tables.
 """
@@ -99,7 +99,7 @@ class Accounts(Step):
     name = "accounts"
 
     def run(self, context):
-        from ideabank.accounts.demo import seed_accounts
+        from ideabank.demo.people import seed_accounts
 
         return {"demo_logins": len(seed_accounts())}
 
@@ -110,7 +110,7 @@ class DemoIdeas(Step):
     name = "demo_ideas"
 
     def run(self, context):
-        from ideabank.ideas.demo import seed_demo_ideas
+        from ideabank.demo.ideas import seed_demo_ideas
 
         return {"created": seed_demo_ideas(stdout=say)}
 
@@ -124,37 +124,13 @@ class BulkIdeas(Step):
         return {"ideas": context["ideas"]}
 
     def run(self, context):
-        from django.db import transaction
-        from django.utils import timezone
-
-        from ideabank.ideas import demo
-        from ideabank.ideas import demo_content as content
-        from ideabank.ideas.models import Idea
-        from ideabank.ideas.queries import bump_facets_version
+        from ideabank.demo.ideas import seed_bulk_ideas
+        from ideabank.ideas.models import Comment, Vote
 
         from .writer import write_plans
 
-        total = context["ideas"]
-        existing = Idea.objects.count()
-        started = time.monotonic()
-        people = demo.bulk_people(demo.SEED, total)
-        vocabulary = demo.Vocabulary()
-        vocabulary.prepare(content.IDEA_SEEDS)
-        now = timezone.now()
-        created = votes = comments = 0
-        while existing + created < total:
-            size = min(CHUNK_IDEAS, total - existing - created)
-            rng = demo.rng_for(demo.SEED, "bulk", existing + created)
-            plans = demo.plan_bulk(rng, size, people, vocabulary, now)
-            with transaction.atomic(), demo.explicit_timestamps():
-                batch_votes, batch_comments = write_plans(plans)
-            created, votes, comments = created + size, votes + batch_votes, comments + batch_comments
-            say(
-                f"  {existing + created}/{total} ideas · {votes} votes · {comments} comments · "
-                f"{time.monotonic() - started:.0f} s"
-            )
-        bump_facets_version()
-        return {"created": created, "votes": votes, "comments": comments, "users": len(people.everyone)}
+        created = seed_bulk_ideas(context["ideas"], stdout=say, batch=CHUNK_IDEAS, write=write_plans)
+        return {"created": created, "votes": Vote.objects.count(), "comments": Comment.objects.count()}
 
 
 class Showcase(Step):
@@ -173,13 +149,13 @@ class Showcase(Step):
         from django.utils import timezone
 
         from ideabank.accounts.models import Organisation, User
-        from ideabank.ideas import demo
-        from ideabank.ideas import demo_content as content
+        from ideabank.demo import SEED, plans, rng_for, writing
+        from ideabank.demo.content import ideas as content
         from ideabank.ideas.models import Idea
 
         from .writer import write_plans
 
-        rng = demo.rng_for(demo.SEED, "showcase")
+        rng = rng_for(SEED, "showcase")
         users = list(
             User.objects.filter(email__contains=".bulk.", organisation__isnull=False)
             .order_by("pk")
@@ -190,11 +166,11 @@ class Showcase(Step):
         authors_by_org = {}
         for pk, organisation_id in users:
             authors_by_org.setdefault(organisation_id, []).append(pk)
-        people = demo.People(authors_by_org=authors_by_org, everyone=sorted(org_of), org_of=org_of, org_names=names)
-        vocabulary = demo.Vocabulary()
+        people = plans.People(authors_by_org=authors_by_org, everyone=sorted(org_of), org_of=org_of, org_names=names)
+        vocabulary = plans.Vocabulary()
         vocabulary.prepare(content.IDEA_SEEDS)
         now = timezone.now()
-        generator = demo.Generator(rng, people, vocabulary, now)
+        generator = plans.Generator(rng, people, vocabulary, now)
         seed = content.IDEA_SEEDS[0]
         author = people.everyone[0]
         plan = generator.idea(
@@ -209,18 +185,18 @@ class Showcase(Step):
         written = 0
         while written < SHOWCASE_COMMENTS:
             at = generator.moment_between(plan.idea.published_at, now - timedelta(days=5))
-            parent = demo.PlannedComment(rng.choice(people.everyone), rng.choice(content.COMMENTS), at)
+            parent = plans.PlannedComment(rng.choice(people.everyone), rng.choice(content.COMMENTS), at)
             plan.comments.append(parent)
             written += 1
             for texts in (content.REPLIES, content.DEEP_REPLIES):
                 if written == SHOWCASE_COMMENTS or rng.random() > 0.6:
                     break
-                reply = demo.PlannedComment(
+                reply = plans.PlannedComment(
                     rng.choice(people.everyone), rng.choice(texts), generator.later(parent.created)
                 )
                 parent.replies.append(reply)
                 parent, written = reply, written + 1
-        with transaction.atomic(), demo.explicit_timestamps():
+        with transaction.atomic(), writing.explicit_timestamps():
             write_plans([plan])
         from search.indexing import index_objects
 
@@ -235,19 +211,19 @@ class Voters(Step):
 
     def run(self, context):
         from ideabank.accounts.models import Organisation
-        from ideabank.ideas import demo
+        from ideabank.demo import GENERATED_DOMAIN, writing
 
         organisations = list(Organisation.objects.filter(municipality__isnull=False).order_by("municipality_id"))
         specs = [
             (
-                f"stemmer{n}@{organisations[n % len(organisations)].slug}.bench.{demo.GENERATED_DOMAIN}",
+                f"stemmer{n}@{organisations[n % len(organisations)].slug}.bench.{GENERATED_DOMAIN}",
                 f"Bench Stemmer {n}",
                 "Socialrådgiver",
                 organisations[n % len(organisations)].pk,
             )
             for n in range(VOTERS)
         ]
-        return {"voters": len(demo.ensure_users(specs))}
+        return {"voters": len(writing.ensure_users(specs))}
 
 
 METHODS = 500
@@ -266,13 +242,13 @@ def optional(module, *names):
 
 
 class Methods(Step):
-    """~500 published method pages: the demo catalogue (ideabank/methods/demo.py, with its promotions and
+    """~500 published method pages: the demo catalogue (ideabank/demo/methods.py, with its promotions and
     assessments), then variants of its seeds published and assessed the same way, without promotions."""
 
     name = "methods"
 
     def wanted(self, context):
-        return optional("ideabank.methods.demo", "seed_methods", "build_page", "Vocabulary", "demo_editor") is not None
+        return optional("ideabank.demo.methods", "seed_methods", "build_page", "Vocabulary") is not None
 
     def run(self, context):
         import dataclasses
@@ -280,14 +256,16 @@ class Methods(Step):
         from django.db import transaction
 
         from ideabank.accounts.models import Organisation
-        from ideabank.methods import demo, services
-        from ideabank.methods import demo_content as content
+        from ideabank.demo import methods as demo
+        from ideabank.demo.content import methods as content
+        from ideabank.demo.people import demo_editor
+        from ideabank.methods import services
         from ideabank.methods.elements import element_keys
         from ideabank.methods.models import MethodIndexPage, MethodPage
 
         demo.seed_methods(stdout=say)
         index = MethodIndexPage.objects.first()
-        editor = demo.demo_editor()
+        editor = demo_editor()
         vocabulary = demo.Vocabulary()
         places = list(
             Organisation.objects.filter(municipality__isnull=False)
@@ -323,22 +301,22 @@ class Methods(Step):
 
 
 class Adoptions(Step):
-    """~5 000 adoptions with status history and quarterly outcome reports (ideabank/spread/demo.py): the demo
+    """~5 000 adoptions with status history and quarterly outcome reports (ideabank/demo/spread.py): the demo
     spread of the catalogue, then the same plan for every variant method, the widest-spread ones first."""
 
     name = "adoptions"
 
     def wanted(self, context):
-        return optional("ideabank.spread.demo", "seed_adoptions", "plan_method", "insert") is not None
+        return optional("ideabank.demo.spread", "seed_adoptions", "plan_method", "insert") is not None
 
     def run(self, context):
         from django.db import transaction
         from django.utils import timezone
 
         from ideabank.accounts.models import Organisation, User
-        from ideabank.ideas.demo import SEED
+        from ideabank.demo import SEED
+        from ideabank.demo import spread as demo
         from ideabank.methods.models import MethodPage
-        from ideabank.spread import demo
         from ideabank.spread.models import Adoption
 
         demo.seed_adoptions(stdout=say)
@@ -506,11 +484,11 @@ def summary(markers, ran, seconds):
     for extra in ("methods", "adoptions"):
         if extra in markers:
             dataset[extra] = markers[extra]["counts"].get(extra)
-    from ideabank.accounts.demo import DEMO_PASSWORD
+    from ideabank.demo.people import DEMO_PASSWORD
 
     return {
         "dataset": dataset,
-        "password": DEMO_PASSWORD,  # the generated staff's, voters included (ideabank/ideas/demo.py)
+        "password": DEMO_PASSWORD,  # the generated staff's, voters included (ideabank/demo/writing.py)
         "showcase_idea": showcase,
         "target_groups": list(TargetGroup.objects.order_by("slug").values_list("slug", flat=True)),
         "vote_ideas": vote_ideas,

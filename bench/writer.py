@@ -1,7 +1,7 @@
 """Writing the large data set fast: PostgreSQL COPY for every row, ids reserved from the sequences.
 
-The content comes from ideabank/ideas/demo.py (its generator turns the hand-written Danish seeds of
-demo_content.py into varied ideas with votes, comment threads and tried reports, and sets each idea's
+The content comes from ideabank/demo/plans.py (its generator turns the hand-written Danish seeds of
+content/ideas.json into varied ideas with votes, comment threads and tried reports, and sets each idea's
 counters from the rows it plans). Only the writing differs from `seed_demo --ideas`: instead of
 bulk_create and executemany, each table gets one COPY per batch, which is what makes 100 000 ideas,
 a million votes and 300 000 comments a matter of seconds. On SQLite (the fallback when PostgreSQL
@@ -51,9 +51,9 @@ def copy_objects(model, objects):
 
 
 def write_plans(plans):
-    """Write planned ideas (ideabank.ideas.demo.PlannedIdea) and all their rows; returns (votes, comments)."""
+    """Write planned ideas (ideabank.demo.plans.PlannedIdea) and all their rows; returns (votes, comments)."""
     if not is_postgresql():
-        from ideabank.ideas.demo import write
+        from ideabank.demo.writing import write
 
         return write(plans)
     for plan in plans:

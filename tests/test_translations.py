@@ -6,14 +6,13 @@ Source strings are Danish; after adding or changing a string, run `make messages
 entries in locale/en/LC_MESSAGES/*.po and commit the .po and the .mo together.
 """
 
-import ast
 import gettext
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -31,77 +30,32 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
 SHOWN = 25  # how many offending messages a failure lists
 
 
-@dataclass
-class Entry:
-    msgid: str = ""
-    msgid_plural: str | None = None
-    msgctxt: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
-    obsolete: bool = False
-
-    @property
-    def key(self):
-        return (self.msgctxt, self.msgid, self.msgid_plural)
-
-    def __str__(self):
-        context = f"[{self.msgctxt}] " if self.msgctxt else ""
-        return f"{context}{self.msgid!r}"
+def parse_po(path):
+    """The live entries of a .po file (the header and obsolete `#~` entries left out)."""
+    return [entry for entry in polib.pofile(str(path)) if entry.msgid and not entry.obsolete]
 
 
-def unquote(text):
-    return ast.literal_eval(text.strip())
+def key(entry):
+    return (entry.msgctxt, entry.msgid, entry.msgid_plural)
 
 
-def parse_po(text):
-    """The entries of a .po file (header excluded). Small on purpose: msgctxt, plurals, flags, obsolete."""
-    entries, entry, target, index = [], Entry(), None, 0
+def translations(entry):
+    """{plural form: English text}: form 0 alone for a message without a plural."""
+    return entry.msgstr_plural if entry.msgid_plural else {0: entry.msgstr}
 
-    def finish():
-        nonlocal entry, target
-        if entry.msgid or entry.msgstr:
-            entries.append(entry)
-        entry, target = Entry(), None
 
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            finish()
-            continue
-        if line.startswith("#~"):
-            entry.obsolete = True
-            continue
-        if line.startswith("#,"):
-            entry.flags.update(flag.strip() for flag in line[2:].split(","))
-            continue
-        if line.startswith("#"):
-            continue
-        if line.startswith('"'):
-            value = unquote(line)
-            if target == "msgstr":
-                entry.msgstr[index] += value
-            else:
-                setattr(entry, target, getattr(entry, target) + value)
-            continue
-        keyword, _space, rest = line.partition(" ")
-        if keyword in ("msgctxt", "msgid") and (entry.msgid or entry.msgstr) and target == "msgstr":
-            finish()  # a new entry without a blank line in between
-        match = re.fullmatch(r"msgstr(?:\[(\d+)\])?", keyword)
-        if match:
-            target, index = "msgstr", int(match.group(1) or 0)
-            entry.msgstr[index] = unquote(rest)
-        elif keyword in ("msgid", "msgid_plural", "msgctxt"):
-            target = keyword
-            setattr(entry, keyword, unquote(rest))
-        else:
-            raise ValueError(f"unexpected line in .po file: {line!r}")
-    finish()
-    return [entry for entry in entries if entry.msgid and not entry.obsolete]
+def untranslated(entry):
+    return not all(translations(entry).values())
+
+
+def describe(entry):
+    context = f"[{entry.msgctxt}] " if entry.msgctxt else ""
+    return f"{context}{entry.msgid!r}"
 
 
 def catalogue(domain):
     path = LOCALE_DIR / f"{domain}.po"
-    return parse_po(path.read_text(encoding="utf-8")) if path.exists() else None
+    return parse_po(path) if path.exists() else None
 
 
 def placeholders(text):
@@ -109,7 +63,7 @@ def placeholders(text):
 
 
 def listing(entries):
-    lines = [f"  {entry}" for entry in entries[:SHOWN]]
+    lines = [f"  {describe(entry)}" for entry in entries[:SHOWN]]
     if len(entries) > SHOWN:
         lines.append(f"  … and {len(entries) - SHOWN} more")
     return "\n".join(lines)
@@ -123,7 +77,7 @@ def test_the_english_catalogue_exists():
 def test_every_message_has_an_english_translation(domain):
     entries = catalogue(domain)
 
-    missing = [entry for entry in entries if not entry.msgstr or not all(entry.msgstr.values())]
+    missing = [entry for entry in entries if untranslated(entry)]
     assert not missing, f"{len(missing)} messages in locale/en/{domain}.po lack English:\n{listing(missing)}"
 
 
@@ -131,7 +85,7 @@ def test_every_message_has_an_english_translation(domain):
 def test_no_translation_is_fuzzy(domain):
     entries = catalogue(domain)
 
-    fuzzy = [entry for entry in entries if "fuzzy" in entry.flags]
+    fuzzy = [entry for entry in entries if entry.fuzzy]
 
     assert not fuzzy, f"{len(fuzzy)} fuzzy translations in locale/en/{domain}.po (check, then drop the flag):\n" + (
         listing(fuzzy)
@@ -142,8 +96,8 @@ def test_no_translation_is_fuzzy(domain):
 def test_translations_keep_the_placeholders(domain):
     wrong = []
     for entry in catalogue(domain):
-        translated = [text for text in entry.msgstr.values() if text]
-        if entry.msgid_plural is None:
+        translated = [text for text in translations(entry).values() if text]
+        if not entry.msgid_plural:
             if any(placeholders(text) != placeholders(entry.msgid) for text in translated):
                 wrong.append(entry)
         else:
@@ -166,17 +120,17 @@ def test_the_compiled_catalogue_matches_the_po_file(domain):
 
     stale = []
     for entry in entries:
-        if not entry.msgstr or not all(entry.msgstr.values()) or "fuzzy" in entry.flags:
+        if untranslated(entry) or entry.fuzzy:
             continue  # reported by the tests above; msgfmt leaves these out
-        if entry.msgid_plural is None:
+        if not entry.msgid_plural:
             got = compiled.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt else compiled.gettext(entry.msgid)
-            if got != entry.msgstr[0]:
+            if got != entry.msgstr:
                 stale.append(entry)
         else:
             args = (entry.msgid, entry.msgid_plural)
             for n, index in ((1, 0), (2, 1)):
                 got = compiled.npgettext(entry.msgctxt, *args, n) if entry.msgctxt else compiled.ngettext(*args, n)
-                if got != entry.msgstr.get(index):
+                if got != entry.msgstr_plural.get(index):
                     stale.append(entry)
                     break
     assert not stale, f"locale/en/{domain}.mo is older than the .po: run `make messages`:\n{listing(stale)}"
@@ -217,14 +171,14 @@ def extracted_messages(tmp_path, domain):
     finally:
         os.chdir(previous)
     po = locale / "en" / "LC_MESSAGES" / f"{domain}.po"
-    return parse_po(po.read_text(encoding="utf-8")) if po.exists() else []
+    return parse_po(po) if po.exists() else []
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_the_catalogue_is_not_stale(domain, tmp_path):
     assert shutil.which("xgettext"), "GNU gettext is needed to extract messages (apt-get install gettext)"
-    fresh = {entry.key: entry for entry in extracted_messages(tmp_path, domain)}
-    committed = {entry.key: entry for entry in catalogue(domain) or []}
+    fresh = {key(entry): entry for entry in extracted_messages(tmp_path, domain)}
+    committed = {key(entry): entry for entry in catalogue(domain) or []}
 
     new = [fresh[key] for key in fresh.keys() - committed.keys()]
     gone = [committed[key] for key in committed.keys() - fresh.keys()]

@@ -1,7 +1,7 @@
 """The first visit: a Danish, accessible home page; login, profile and the admin for an editor."""
 
 from ideabank.accounts.roles import Role
-from ideabank.mfa.demo import demo_code, seed_demo_devices
+from ideabank.demo.two_factor import demo_code, seed_demo_devices
 from tests.factories import PASSWORD, UserFactory
 
 

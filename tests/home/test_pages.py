@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 
-from ideabank.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from ideabank.accounts.models import Organisation, User
 from ideabank.accounts.roles import Role, role_of
-from ideabank.mfa.demo import demo_code
+from ideabank.demo.people import DEMO_PASSWORD, DEMO_USERS
+from ideabank.demo.two_factor import demo_code
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +169,7 @@ def test_every_demo_login_works(client, email, role):
 
     assert response.status_code == 302
     if role != Role.MEDARBEJDER:
-        # Their roles need two-factor: seed_demo gave them the shared demo app (ideabank/mfa/demo.py).
+        # Their roles need two-factor: seed_demo gave them the shared demo app (ideabank/demo/two_factor.py).
         assert response["Location"] == "/konto/totrin/bekraeft/"
         response = client.post(response["Location"], {"code": demo_code()})
     assert response["Location"] == "/konto/profil/"

@@ -1,6 +1,6 @@
 """Relevance judgements for the search service: Danish queries and the demo ideas a person would want for each.
 
-The corpus is `IDEA_SEEDS` from ideabank/ideas/demo_content.py (one published idea per seed); ideas are
+The corpus is `IDEA_SEEDS` from ideabank/demo/content/ideas.json (one published idea per seed); ideas are
 named by their seed title. The judgements were made by reading the seeds, not by looking at what the search
 returns, so a figure below 1.0 is a real miss (or a word the engine cannot know), not a judging error.
 Each query is tagged with what it exercises: inflection, derivation, compound, typo, ascii (typed without

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from ideabank.ideas.demo_content import IDEA_SEEDS
+from ideabank.demo.content.ideas import IDEA_SEEDS
 from search import service
 from tests.factories import IdeaFactory
 from tests.search.relevance_judgements import JUDGEMENTS

@@ -13,12 +13,12 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 
-from ideabank.accounts.demo import DEMO_USERS
 from ideabank.accounts.roles import Role
-from ideabank.ideas import demo_content as idea_content
+from ideabank.demo.content import ideas as idea_content
+from ideabank.demo.content import methods as content
+from ideabank.demo.methods import rich_text
+from ideabank.demo.people import DEMO_USERS
 from ideabank.ideas.models import Idea, Stage
-from ideabank.methods import demo_content as content
-from ideabank.methods.demo import rich_text
 from ideabank.methods.elements import EVIDENCE_LEVELS, Dimension, Level, element_keys, suggests_promising
 from ideabank.methods.models import (
     Assessment,

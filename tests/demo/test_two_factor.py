@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ideabank.accounts.roles import Role
-from ideabank.mfa.demo import DEMO_TOTP_KEY, demo_code, demo_manual_key, seed_demo_devices
+from ideabank.demo.two_factor import DEMO_TOTP_KEY, demo_code, demo_manual_key, seed_demo_devices
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

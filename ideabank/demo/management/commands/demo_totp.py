@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ideabank.mfa.demo import demo_code, demo_manual_key
+from ideabank.demo.two_factor import demo_code, demo_manual_key
 
 
 class Command(BaseCommand):

@@ -25,30 +25,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from ideabank.accounts.models import Organisation, User
-from ideabank.ideas.demo import SEED, rng_for
-from ideabank.methods import demo_content as method_content
 from ideabank.methods.models import MethodPage
+from ideabank.spread.models import Adoption, AdoptionStatus, Encounter, IndicatorValue, OutcomeReport, StatusChange
 
-from .models import Adoption, AdoptionStatus, Encounter, IndicatorValue, OutcomeReport, StatusChange
+from . import SEED, rng_for
+from .content import methods as method_content
+from .content import read
 
 # How many municipalities take up the methods: the first in the catalogue spread widely, the tail a little.
 MOST, LEAST = 42, 3
 
-STOP_REASONS = (
-    "Midlerne fra puljen udløb, og indsatsen kunne ikke finansieres i det ordinære budget.",
-    "Vi kunne ikke rekruttere medarbejdere med de rette kompetencer til at bære metoden.",
-    "Målgruppen var for lille i vores kommune til at holde et fast team i gang.",
-    "Indsatsen blev lagt sammen med en bredere tværfaglig indsats efter en omorganisering.",
-    "Borgerne tog ikke imod tilbuddet i det omfang, vi havde regnet med; vi prøver en anden tilgang.",
-)
-
-NOTES = (
-    "Første kvartal med fuldt bemandet team.",
-    "Flere henvisninger fra jobcentret efter et fælles informationsmøde.",
-    "Sommerferien gav færre forløb i perioden.",
-    "Vi har ændret opfølgningen, så borgerne bliver spurgt ved afslutningen af forløbet.",
-    "Samarbejdet med civilsamfundet er kommet godt i gang.",
-)
+# Why a municipality stopped, a note on a quarterly report, and what a citizen says they needed.
+_texts = read("spread")
+STOP_REASONS = _texts["stop_reasons"]
+NOTES = _texts["notes"]
+NEEDED = _texts["needed"]
 
 
 def demo_methods():
@@ -242,16 +233,6 @@ def seed_adoptions(seed=SEED, stdout=None, today=None):
 
 
 # ---- a year of encounters -------------------------------------------------------------------------
-
-NEEDED = (
-    "Faste aftaler, så jeg ved, hvornår vi ses.",
-    "At det er den samme medarbejder hver gang.",
-    "Hjælp til at forstå brevene fra kommunen.",
-    "Mere tid til at tale om det, der fylder.",
-    "At nogen ringer tilbage, når jeg har lagt en besked.",
-    "Hjælp til transport til møderne.",
-    "At mødet kan ligge efter skoletid.",
-)
 
 
 def plan_encounters(rng, adoption, first_day, today, registrant):

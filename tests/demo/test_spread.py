@@ -8,11 +8,11 @@ import pytest
 from django.db.models import Count, F, Min
 from django.utils import timezone
 
-from ideabank.accounts.demo import seed_accounts
 from ideabank.accounts.models import Organisation
-from ideabank.methods.demo import seed_methods
+from ideabank.demo import spread as demo
+from ideabank.demo.methods import seed_methods
+from ideabank.demo.people import seed_accounts
 from ideabank.methods.models import MethodPage
-from ideabank.spread import demo
 from ideabank.spread.models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
 from ideabank.validators import USER_TEXT_VALIDATORS
 

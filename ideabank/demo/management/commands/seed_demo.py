@@ -3,13 +3,14 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ideabank.accounts.demo import DEMO_PASSWORD, seed_accounts
 from ideabank.accounts.roles import Role
-from ideabank.ideas.demo import SEED, seed_bulk_ideas, seed_demo_ideas
-from ideabank.methods.demo import seed_methods
-from ideabank.methods.demo_business_cases import seed_business_cases
-from ideabank.mfa.demo import demo_manual_key, seed_demo_devices
-from ideabank.spread.demo import seed_adoptions, seed_encounters
+from ideabank.demo import SEED
+from ideabank.demo.business_cases import seed_business_cases
+from ideabank.demo.ideas import seed_bulk_ideas, seed_demo_ideas
+from ideabank.demo.methods import seed_methods
+from ideabank.demo.people import DEMO_PASSWORD, seed_accounts
+from ideabank.demo.spread import seed_adoptions, seed_encounters
+from ideabank.demo.two_factor import demo_manual_key, seed_demo_devices
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Demo methods for `seed_demo`: the hand-written set in demo_content.py, published under the method
+"""Demo methods for `seed_demo`: the hand-written set in content/methods.json, published under the method
 catalogue the way an editor would do it.
 
 For each method missing (keyed by its slug under the catalogue), in one transaction: its research items
@@ -15,18 +15,16 @@ import time
 from django.db import transaction
 from django.db.models import Q
 
-from ideabank.accounts.demo import DEMO_USERS, seed_accounts
-from ideabank.accounts.models import User
-from ideabank.accounts.roles import Role
-from ideabank.ideas import demo_content as idea_content
-from ideabank.ideas.demo import GENERATED_DOMAIN
 from ideabank.ideas.models import Idea
+from ideabank.methods import services
+from ideabank.methods.elements import element_keys
+from ideabank.methods.models import MethodIndexPage, MethodPage, OutcomeIndicator, ResearchItem
 from ideabank.taxonomy.models import TargetGroup, Theme
 
-from . import demo_content as content
-from . import services
-from .elements import element_keys
-from .models import MethodIndexPage, MethodPage, OutcomeIndicator, ResearchItem
+from . import GENERATED_DOMAIN
+from .content import ideas as idea_content
+from .content import methods as content
+from .people import demo_editor
 
 MAX_ORIGINS = 3
 VARIANTS_PER_ORIGIN = 2
@@ -56,16 +54,6 @@ def description(seed):
         for title, text in seed.materials
     )
     return blocks
-
-
-def demo_editor():
-    """The demo login with the editor role (created with the other demo logins if it is missing)."""
-    emails = [email for email, _name, _title, role, _where in DEMO_USERS if role == Role.REDAKTOER]
-    editor = User.objects.filter(email__in=emails, is_active=True).first()
-    if editor is None:
-        seed_accounts()
-        editor = User.objects.filter(email__in=emails, is_active=True).first()
-    return editor
 
 
 class Vocabulary:

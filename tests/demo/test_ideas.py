@@ -9,7 +9,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from ideabank.accounts.models import User
-from ideabank.ideas import demo, demo_content
+from ideabank.demo import ideas as demo
+from ideabank.demo.content import ideas as demo_content
 from ideabank.ideas.models import TEXT_MAX, TITLE_MAX, Comment, Follow, Idea, IdeaTag, Report, Stage, TriedReport, Vote
 from ideabank.ideas.queries import FACETS_VERSION_KEY
 from ideabank.ideas.services import trending_weight

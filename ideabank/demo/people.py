@@ -1,22 +1,22 @@
-"""Demo organisations and one login per role, for `seed_demo` and the browser tests."""
+"""Demo organisations and one login per role (people.json), for `seed_demo` and the browser tests."""
 
-from .models import Organisation, User
-from .roles import Role
-from .services import create_or_update_user
+from ideabank.accounts.models import Organisation, User
+from ideabank.accounts.roles import Role
+from ideabank.accounts.services import create_or_update_user
+
+from .content import read
 
 DEMO_PASSWORD = "demo-idebanken-2026"  # noqa: S105 - printed for local demos only
 
+_people = read("people")
 # (email, name, job title, role, municipality code or organisation slug)
 DEMO_USERS = [
-    ("anne@aarhus.dk", "Anne Kjær", "Socialrådgiver", Role.MEDARBEJDER, 751),
-    ("jonas@kk.dk", "Jonas Holm", "Gadeplansmedarbejder", Role.MEDARBEJDER, 101),
-    ("mette@odense.dk", "Mette Lund", "Pædagog", Role.MEDARBEJDER, 461),
-    ("sofie@vejle.dk", "Sofie Dahl", "Misbrugsbehandler", Role.MEDARBEJDER, 630),
-    ("moderator@aalborg.dk", "Lars Winther", "Fagkoordinator", Role.MODERATOR, 851),
-    ("redaktoer@socialstyrelsen.dk", "Hanne Berg", "Fagkonsulent", Role.REDAKTOER, "socialstyrelsen"),
-    ("admin@idebanken.dk", "Idébanken Drift", "Driftsansvarlig", Role.ADMINISTRATOR, "socialstyrelsen"),
+    (login["email"], login["name"], login["job_title"], Role(login["role"]), login["where"])
+    for login in _people["logins"]
 ]
-DEMO_DOMAINS = {751: "aarhus.dk", 101: "kk.dk", 461: "odense.dk", 630: "vejle.dk", 851: "aalborg.dk"}
+DEMO_DOMAINS = {int(code): domain for code, domain in _people["email_domains"].items()}
+# e-mail → (target group key, [tag names]) the login follows
+DEMO_FOLLOWS = {email: (follows["target_group"], follows["tags"]) for email, follows in _people["follows"].items()}
 
 
 def seed_accounts(stdout=None):
@@ -44,3 +44,13 @@ def seed_accounts(stdout=None):
             user.save(update_fields=["job_title"])
         users.append((user, role))
     return users
+
+
+def demo_editor():
+    """The demo login with the editor role (created with the other demo logins if it is missing)."""
+    emails = [email for email, _name, _title, role, _where in DEMO_USERS if role == Role.REDAKTOER]
+    editor = User.objects.filter(email__in=emails, is_active=True).first()
+    if editor is None:
+        seed_accounts()
+        editor = User.objects.filter(email__in=emails, is_active=True).first()
+    return editor

@@ -10,7 +10,7 @@ from binascii import hexlify
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import services
+from ideabank.mfa import services
 
 DEMO_TOTP_KEY = hexlify(b"idebanken-demo-totp!").decode()  # 20 bytes, as django-otp makes them
 DEMO_DEVICE_NAME = "Demo"

@@ -4,11 +4,11 @@ page shows it, the API agrees, and seeding again changes nothing."""
 import pytest
 from django.db import transaction
 
-from ideabank.accounts.demo import seed_accounts
-from ideabank.methods.demo import seed_methods
-from ideabank.methods.demo_business_cases import CASES, seed_business_cases
+from ideabank.demo import spread as spread_demo
+from ideabank.demo.business_cases import CASES, seed_business_cases
+from ideabank.demo.methods import seed_methods
+from ideabank.demo.people import seed_accounts
 from ideabank.methods.models import BusinessEffect, MethodPage, OutcomeIndicator
-from ideabank.spread import demo as spread_demo
 from ideabank.spread.economics import business_case
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The demo once for the module, inside a transaction rolled back at the end (as tests/methods/test_demo.py)."""
+    """The demo once for the module, inside a transaction rolled back at the end (as tests/demo/test_methods.py)."""
     with django_db_blocker.unblock(), transaction.atomic():
         seed_accounts()
         seed_methods()
