@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -125,6 +126,8 @@ def wants_json(request):
 # ---- cached fragments ------------------------------------------------------------------------
 
 FRAGMENT_TTL = 60 * 60
+# Where a cached fragment's forms carry the CSRF token: each visitor's own is put in when it is served.
+CSRF_STAMP = "0000csrfstamp0000"
 _sources = {}
 
 
@@ -191,27 +194,50 @@ def facets_panel(request, facet_groups, heading, count_label):
     return fragments("includes/facets.html", [context], [identity], includes)[0]
 
 
+def comment_identity(comment):
+    """Everything ideas/includes/comment.html shows of one comment itself."""
+    author = comment.author
+    organisation = getattr(author, "organisation", None)
+    return (
+        comment.pk,
+        comment.depth,
+        comment.status,
+        comment.created,
+        comment.edited_at,
+        comment.body,
+        getattr(author, "public_name", None),
+        organisation.name if organisation else None,
+    )
+
+
 def anonymous_comment_thread(idea, tree):
     """The comment threads as a visitor sees them (no forms), one cached fragment per top-level comment."""
 
     def identity(comment, children):
-        author = comment.author
-        organisation = getattr(author, "organisation", None)
-        shown = (
-            comment.pk,
-            comment.depth,
-            comment.status,
-            comment.created,
-            comment.edited_at,
-            comment.body,
-            getattr(author, "public_name", None),
-            organisation.name if organisation else None,
-        )
-        return (shown, [identity(child, grandchildren) for child, grandchildren in children])
+        return (comment_identity(comment), [identity(child, grandchildren) for child, grandchildren in children])
 
     contexts = [{"comment": comment, "children": children, "idea": idea} for comment, children in tree]
     identities = [identity(comment, children) for comment, children in tree]
     return fragments("ideas/includes/comment.html", contexts, identities)
+
+
+def signed_in_comment_threads(request, idea, tree, published):
+    """The comment threads with a signed-in user's actions, one cached fragment per top-level comment.
+
+    Besides the comments, a thread shows which actions this user has on each (reply, edit, delete,
+    report); colleagues with the same actions share the fragment. Its forms are empty (a submission with
+    errors is shown without this cache), and the CSRF token is put in when the fragment is served."""
+
+    def identity(comment, children):
+        actions = (bool(comment.reply_form), bool(comment.edit_form), comment.can_delete, bool(comment.report_form))
+        return (comment_identity(comment), actions, [identity(child, grand) for child, grand in children])
+
+    context = {"idea": idea, "user": request.user, "is_published": published, "csrf_token": CSRF_STAMP}
+    contexts = [{**context, "comment": comment, "children": children} for comment, children in tree]
+    identities = [(idea.pk, published, identity(comment, children)) for comment, children in tree]
+    token = get_token(request)
+    threads = fragments("ideas/includes/comment.html", contexts, identities)
+    return [mark_safe(thread.replace(CSRF_STAMP, token)) for thread in threads]  # noqa: S308 - our fragments
 
 
 # ---- the list --------------------------------------------------------------------------------
@@ -317,8 +343,9 @@ def render_detail(request, idea, *, status=200, **forms):
     user = request.user
     comments = list(idea.comments.all())
     reply_forms, edit_forms = forms.get("reply_forms") or {}, forms.get("edit_forms") or {}
+    empty_forms = CommentForms()
     for comment in comments:
-        annotate_comment(user, comment, reply_forms.get(comment.pk), edit_forms.get(comment.pk))
+        annotate_comment(user, comment, reply_forms.get(comment.pk), edit_forms.get(comment.pk), empty_forms)
     tried_reports = list(idea.tried_reports.all())
     published = idea.status == Idea.Status.PUBLISHED
     own = user.is_authenticated and idea.author_id == user.pk
@@ -330,8 +357,15 @@ def render_detail(request, idea, *, status=200, **forms):
         "themes": list(idea.themes.all()),
         "tags": list(idea.tags.all()),
         "comment_tree": tree,
-        # Signed-in users get forms in each comment; visitors all see the same threads.
-        "comment_threads": None if user.is_authenticated else anonymous_comment_thread(idea, tree),
+        # Visitors all see the same threads; signed-in users get forms in each comment, cached unless a
+        # submission's errors are shown again.
+        "comment_threads": (
+            anonymous_comment_thread(idea, tree)
+            if not user.is_authenticated
+            else None
+            if forms
+            else signed_in_comment_threads(request, idea, tree, published)
+        ),
         "tried_reports": tried_reports,
         "attachments": attachments,
         "attachment_images": [attachment for attachment in attachments if attachment.is_image],
@@ -366,7 +400,48 @@ def accepts_replies(comment):
     return comment.status == Comment.Status.VISIBLE and comment.depth < Comment.MAX_DEPTH
 
 
-def annotate_comment(user, comment, reply_form=None, edit_form=None):
+class StampedForm:
+    """An empty form rendered once per page and stamped with each comment's id.
+
+    Under a 50-comment idea a signed-in user gets a reply and a report form per comment; rendering each
+    through the widget templates cost more than the rest of the page. Empty forms differ only in the
+    comment id inside their element ids and the reply's parent, so one rendering serves them all."""
+
+    STAMP = "0000stamp0000"
+    errors = {}
+
+    def __init__(self, rendered, pk):
+        self.rendered, self.pk = rendered, pk
+
+    def __str__(self):
+        return mark_safe(self.rendered.replace(self.STAMP, str(self.pk)))  # noqa: S308 - a rendered form
+
+    __html__ = __str__
+
+
+class CommentForms:
+    """The empty reply and report forms of one page, each rendered at most once."""
+
+    def __init__(self):
+        self._rendered = {}
+
+    def _stamped(self, kind, build, pk):
+        if kind not in self._rendered:
+            self._rendered[kind] = str(build(StampedForm.STAMP))
+        return StampedForm(self._rendered[kind], pk)
+
+    def reply(self, pk):
+        return self._stamped(
+            "reply",
+            lambda stamp: CommentForm(auto_id=f"id_reply{stamp}_%s", initial={"parent": stamp}, label=_("Dit svar")),
+            pk,
+        )
+
+    def report(self, pk):
+        return self._stamped("report", lambda stamp: ReportForm(auto_id=f"id_report{stamp}_%s"), pk)
+
+
+def annotate_comment(user, comment, reply_form=None, edit_form=None, empty_forms=None):
     """What this user may do with one comment, and the (unique-id) forms for it."""
     visible = comment.status == Comment.Status.VISIBLE
     own = user.is_authenticated and comment.author_id == user.pk
@@ -374,16 +449,15 @@ def annotate_comment(user, comment, reply_form=None, edit_form=None):
     comment.reply_form = comment.edit_form = comment.report_form = None
     if not (user.is_authenticated and visible):
         return
+    empty_forms = empty_forms or CommentForms()
     if accepts_replies(comment):
-        comment.reply_form = reply_form or CommentForm(
-            auto_id=f"id_reply{comment.pk}_%s", initial={"parent": comment.pk}, label=_("Dit svar")
-        )
+        comment.reply_form = reply_form or empty_forms.reply(comment.pk)
     if services.can_edit_comment(user, comment):
         comment.edit_form = edit_form or CommentEditForm(
             auto_id=f"id_edit{comment.pk}_%s", initial={"body": comment.body}
         )
     if not own:
-        comment.report_form = ReportForm(auto_id=f"id_report{comment.pk}_%s")
+        comment.report_form = empty_forms.report(comment.pk)
 
 
 # ---- posting and editing ---------------------------------------------------------------------
