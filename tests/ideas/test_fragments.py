@@ -2,6 +2,7 @@
 are rendered once and reused, yet every change shows at once, because a fragment's key is its content."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -63,3 +64,50 @@ def test_signed_in_users_get_their_comment_forms_after_a_visitor_saw_the_thread(
 
     client.force_login(staff)
     assert f'action="{reverse("ideas:comment_create", args=[idea.pk])}"' in html(client, idea.get_absolute_url())
+
+
+def test_each_comment_gets_its_own_reply_and_report_form(client, staff, colleague):
+    idea = IdeaFactory(author=staff)
+    first = services.add_comment(colleague, idea, "Det prøver vi også")
+    second = services.add_comment(colleague, idea, "Og det virker")
+    client.force_login(staff)
+    shown = html(client, idea.get_absolute_url())
+    for comment in (first, second):
+        assert f'for="id_reply{comment.pk}_body"' in shown
+        assert f'name="parent" value="{comment.pk}"' in shown
+        assert f'id="id_report{comment.pk}_reason"' in shown
+    assert "stamp" not in shown
+
+
+def test_colleagues_with_other_actions_do_not_share_a_thread(client, staff, colleague):
+    idea = IdeaFactory(author=staff)
+    comment = services.add_comment(colleague, idea, "Det prøver vi også")
+    edit_url = reverse("ideas:comment_edit", args=[comment.pk])
+    report_url = reverse("ideas:comment_report", args=[comment.pk])
+
+    client.force_login(staff)
+    as_staff = html(client, idea.get_absolute_url())
+    client.force_login(colleague)
+    as_author = html(client, idea.get_absolute_url())
+
+    assert report_url in as_staff and edit_url not in as_staff
+    assert edit_url in as_author and report_url not in as_author
+
+
+def test_a_cached_thread_carries_the_viewers_own_csrf_token(staff, colleague):
+    idea = IdeaFactory(author=staff)
+    services.add_comment(colleague, idea, "Det prøver vi også")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(staff)
+    html(first, idea.get_absolute_url())  # fills the cache with the first viewer's forms
+    second.force_login(staff)
+    page = html(second, idea.get_absolute_url())
+    comment = idea.comments.get()
+    reply_form = page.split(f'for="id_reply{comment.pk}_body"')[0].rsplit("<form", 1)[1]
+    token = reply_form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    answer = second.post(
+        reverse("ideas:comment_create", args=[idea.pk]),
+        {"csrfmiddlewaretoken": token, "body": "Tak for tippet", "parent": comment.pk},
+    )
+    assert answer.status_code == 302
+    assert idea.comments.filter(body="Tak for tippet", parent=comment).exists()
