@@ -1,6 +1,7 @@
 """The landing page: what is happening now, for everyone, and for a logged-in user what concerns them."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -36,12 +37,14 @@ class HomePage(Page):
         from ideabank.ideas.views import idea_rows
 
         from . import sections
-        from .highlights import spread_highlights
+        from .highlights import sections_version, spread_highlights
 
         context = super().get_context(request, *args, **kwargs)
-        context["spread"] = spread_highlights()
+        # Read only when the cached sections are missing (home_page.html).
+        context["sections_version"] = sections_version()
+        context["spread"] = SimpleLazyObject(spread_highlights)
+        context["new_methods"] = SimpleLazyObject(sections.newest_methods)
         context["trending_rows"] = idea_rows(sections.trending_ideas())
-        context["new_methods"] = sections.newest_methods()
         if request.user.is_authenticated:
             context["personal"] = sections.personal_sections(request.user)
         return context

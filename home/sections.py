@@ -87,16 +87,23 @@ def personal_sections(user):
         here = Q(organisation=organisation)
         if organisation.municipality_id:
             here |= Q(organisation__municipality_id=organisation.municipality_id)
+        # Title and organisation are all the section shows.
         nearby = list(
-            with_list_relations(Idea.objects.filter(here, status=Idea.Status.PUBLISHED).exclude(author=user)).order_by(
-                "-published_at", "-pk"
-            )[:PERSONAL_ROWS]
+            Idea.objects.filter(here, status=Idea.Status.PUBLISHED)
+            .exclude(author=user)
+            .select_related("organisation")
+            .only("pk", "title", "organisation__name")
+            .order_by("-published_at", "-pk")[:PERSONAL_ROWS]
         )
     return {
         "organisation": organisation,
         "nearby_ideas": nearby,
         "followed_activity": followed_activity(user),
-        "drafts": list(Idea.objects.filter(author=user, status=Idea.Status.DRAFT).order_by("-updated")[:PERSONAL_ROWS]),
+        "drafts": list(
+            Idea.objects.filter(author=user, status=Idea.Status.DRAFT)
+            .only("pk", "title", "updated")
+            .order_by("-updated")[:PERSONAL_ROWS]
+        ),
         "unread": unread_notifications(user),
     }
 

@@ -60,3 +60,30 @@ def test_home_page_without_any_spread_says_what_will_come(client, db):
 def test_highlights_take_a_fixed_number_of_queries(spread, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         spread_highlights()
+
+
+def spread_section(client):
+    content = client.get("/").content.decode()
+    return " ".join(content.split('id="spread-title"')[1].split("</section>")[0].split())
+
+
+def methods_section(client):
+    return client.get("/").content.decode().split('id="methods-title"')[1].split("</section>")[0]
+
+
+def test_the_cached_sections_show_a_new_adoption_and_a_new_method_at_once(client, spread):
+    assert "3 organisationer bruger i alt 2 metoder" in spread_section(client)
+    newcomer = OrganisationFactory(name="Ny forening")
+    adoption(spread["slow"], newcomer, status=AdoptionStatus.PILOTING, started=days_ago(5))
+    assert "4 organisationer bruger i alt 2 metoder" in spread_section(client)
+
+    assert "Helt ny metode" not in methods_section(client)
+    make_method(title="Helt ny metode")
+    assert "Helt ny metode" in methods_section(client)
+
+
+def test_an_unpublished_method_leaves_the_cached_sections(client, spread):
+    assert "Metoden der breder sig" in spread_section(client)
+    spread["fast"].unpublish()
+    assert "Metoden der breder sig" not in spread_section(client)
+    assert "Metoden der breder sig" not in methods_section(client)
