@@ -294,11 +294,17 @@ class Tally:
         """The figures as published: counts below five and shares of fewer than five answers are None."""
         share = suppression.share(self.share, exact)
         interval = share.interval if share is not None else None
+        asked = suppression.count(self.asked, exact)
+        # With `asked` and the helped share published, partly + not helped is known: one of them hidden
+        # alone could be found by subtraction, so then both are hidden.
+        partly, not_helped = suppression.together(
+            [suppression.count(self.partly, exact), suppression.count(self.not_helped, exact)]
+        )
         return {
-            "asked": suppression.count(self.asked, exact),
+            "asked": asked,
             "helped": suppression.count(self.helped, exact),
-            "partly": suppression.count(self.partly, exact),
-            "not_helped": suppression.count(self.not_helped, exact),
+            "partly": partly,
+            "not_helped": not_helped,
             "declined": suppression.count(self.declined, exact),
             "share_helped": None if share is None or share.value is None else round(share.value, 4),
             "ci_low": None if interval is None else round(interval[0], 4),

@@ -24,6 +24,14 @@ def share(value, exact=False):
     return None
 
 
+def together(values):
+    """Counts whose sum is published elsewhere: if any one is suppressed, all are, since a single hidden
+    count would be the sum less the others."""
+    if any(value is None for value in values):
+        return [None] * len(values)
+    return values
+
+
 def sees_exact(user, organisation_id=None):
     """Editors see every exact figure; staff see their own organisation's (organisation_id None: only editors)."""
     if not (user is not None and user.is_authenticated and user.is_active):

@@ -196,6 +196,17 @@ def test_published_figures_suppress_counts_below_five(aarhus_adoption):
     assert own["asked"] == 4 and own["helped"] == 3 and own["share_helped"] == 0.75
 
 
+def test_a_hidden_count_cannot_be_found_by_subtraction():
+    # 20 asked and 12 helped are published: 8 is partly + not helped, so 2 partly hidden alone gives 6 away.
+    public = encounters.Tally(helped=12, partly=2, not_helped=6, declined=5).out(exact=False)
+    assert (public["asked"], public["helped"], public["declined"]) == (20, 12, 5)
+    assert public["partly"] is None and public["not_helped"] is None
+
+    both_shown = encounters.Tally(helped=12, partly=5, not_helped=6).out(exact=False)
+    assert (both_shown["partly"], both_shown["not_helped"]) == (5, 6)
+    assert encounters.Tally(helped=12, partly=2, not_helped=6).out(exact=True)["partly"] == 2
+
+
 def test_summary_counts_only_the_period(aarhus_adoption):
     add(aarhus_adoption, {"helped": 2}, days_ago(40))
     add(aarhus_adoption, {"helped": 1, "partly": 1}, days_ago(10))
