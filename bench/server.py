@@ -11,8 +11,9 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from .config import VAR
+from .config import PYTHON, VAR
 from .services import log
 
 
@@ -48,7 +49,7 @@ class Server:
         self.socket.listen(1024)
         fd = self.socket.fileno()
         self.socket.set_inheritable(True)
-        daphne = str(VAR.parent.parent / ".venv" / "bin" / "daphne")
+        daphne = str(Path(PYTHON).parent / "daphne")  # the venv's, wherever it lives
         with open(self.log_path, "w", encoding="utf-8") as output:
             for _ in range(self.workers):
                 self.processes.append(
@@ -81,6 +82,18 @@ class Server:
                 pass
             time.sleep(0.3)
         raise SystemExit(f"The bench server did not answer within {timeout} s; see {self.log_path}")
+
+    def peak_rss_mb(self):
+        """Each process's peak resident memory so far (VmHWM from /proc), in MB; None where unreadable."""
+        peaks = []
+        for pid in self.pids:
+            try:
+                with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+                    kilobytes = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM:"))
+                peaks.append(round(kilobytes / 1024, 1))
+            except (OSError, StopIteration, ValueError):
+                peaks.append(None)
+        return peaks
 
     def stop(self):
         for process in self.processes:
