@@ -1,6 +1,8 @@
-"""`make bench` → `python -m bench`: services, data set, query counts, load against the served site, report.
+"""`make bench` → `python -m bench`: services, data set, staff tokens, query counts, the anonymous, rendered
+and logged-in passes against the served site, report.
 
-Always exits 0 once it has measured: it is a measurement, and the budgets are printed PASS/FAIL.
+Stops before measuring when a service is missing (bench/services.py). Always exits 0 once it has measured:
+it is a measurement, and the budgets are printed PASS/FAIL/NOT MEASURED.
 """
 
 import json

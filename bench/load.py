@@ -7,7 +7,8 @@ seconds whose answers are thrown away, then `duration` seconds that are measured
 `X-Forwarded-Proto: https`, as the TLS-terminating proxy in front of production sets it, so the
 production settings need no change to serve plain http on loopback.
 
-A request counts as an error when the answer is not the expected status (or the connection fails).
+A request counts as an error when the answer is not the expected status (or the connection fails), and
+it began within the measured time (even when it ends after it).
 A target with `auth` (the logged-in pass) gives each worker its own staff member: their session cookie
 on pages, their bearer token on the API.
 """
@@ -15,7 +16,6 @@ on pages, their bearer token on the API.
 import asyncio
 import itertools
 import json
-import os
 import re
 import statistics
 import sys
@@ -23,6 +23,8 @@ import time
 import uuid
 
 import aiohttp
+
+from .proc import cpu_seconds, peak_rss_mb
 
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -154,19 +156,6 @@ class VoteState:
         return voter, idea, cast == 0
 
 
-def cpu_seconds(pids):
-    """CPU time (user + system) the server processes have used so far; None where /proc is unavailable."""
-    total = 0.0
-    try:
-        for pid in pids:
-            with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
-    return total
-
-
 async def run_target(session, target, plan, voters, staff):
     requests = Requests(target, plan["base_url"], voters, staff)
     concurrency = plan["concurrency"]
@@ -208,8 +197,9 @@ async def run_target(session, target, plan, voters, staff):
             ended = time.monotonic()
             if began >= measure_from and ended <= stop_at:
                 latencies.append(ended - began)
-                if not ok:
-                    errors += 1
+            # An answer that ends after the window still counts when it is an error: a slow failure is one.
+            if began >= measure_from and not ok:
+                errors += 1
 
     cpu = {}
 
@@ -232,6 +222,8 @@ async def run_target(session, target, plan, voters, staff):
         "requests": count,
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if count else None,
         "error_samples": samples,
+        # VmHWM only grows: where it jumps between targets, the target that made it.
+        "server_peak_rss_mb": peak_rss_mb(plan.get("server_pids", [])),
         "server_cpu_ms": (
             round((cpu["end"] - cpu["start"]) / count * 1000, 2)
             if count and cpu.get("start") is not None and cpu.get("end") is not None

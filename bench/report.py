@@ -211,8 +211,15 @@ def logged_in_section(floor, signed_in, query_detail, measured):
         "",
         "Peak RSS per server process: "
         + "; ".join(f"{server} {', '.join(fmt(mb) for mb in mbs)} MB" for server, mbs in peaks.items()),
+        "  after each target (the largest process, in MB): "
+        + ", ".join(f"{name} {fmt(largest(row.get('server_peak_rss_mb')))}" for name, row in signed_in.items()),
         "",
     ]
+
+
+def largest(values):
+    known = [value for value in values or [] if value is not None]
+    return max(known) if known else None
 
 
 def loads_without_floor(loads):

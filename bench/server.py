@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from .config import PYTHON, VAR
+from .proc import peak_rss_mb
 from .services import log
 
 
@@ -84,16 +85,7 @@ class Server:
         raise SystemExit(f"The bench server did not answer within {timeout} s; see {self.log_path}")
 
     def peak_rss_mb(self):
-        """Each process's peak resident memory so far (VmHWM from /proc), in MB; None where unreadable."""
-        peaks = []
-        for pid in self.pids:
-            try:
-                with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-                    kilobytes = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM:"))
-                peaks.append(round(kilobytes / 1024, 1))
-            except (OSError, StopIteration, ValueError):
-                peaks.append(None)
-        return peaks
+        return peak_rss_mb(self.pids)
 
     def stop(self):
         for process in self.processes:
