@@ -157,7 +157,7 @@ def write(config, dataset, measured, extra_machine):
     for label, group in (("", loads), ("logged-in ", signed_in)):
         for name, row in group.items():
             if row.get("error_samples"):
-                lines.append(f"  {label}{name} error samples: {'; '.join(row['error_samples'])}")
+                lines.append(f"  {label}{name} error samples (warm-up included): {'; '.join(row['error_samples'])}")
     report = "\n".join(lines)
     (VAR / "latest.txt").write_text(report + "\n", encoding="utf-8")
     print(report, flush=True)
