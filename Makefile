@@ -73,9 +73,11 @@ elasticsearch:
 bench-live: $(VENV)/.installed-run
 	$(PY) -m bench.websocket
 
-# Benchmark at 100 000 ideas (bench/): builds or reuses the data set in its own PostgreSQL database, serves
-# it with the production settings and daphne, loads it from a separate process, prints the table and the
-# budgets and writes var/bench/latest.json. Always exits 0: it measures. BENCH_* variables: bench/config.py.
+# Benchmark at 100 000 ideas (bench/): starts PostgreSQL, Redis and Elasticsearch (stops, naming what is
+# missing, unless BENCH_ALLOW_MISSING=1), builds or reuses the data set in its own PostgreSQL database, serves
+# it with the production settings and daphne, loads it anonymously and logged in from a separate process,
+# prints the tables and budgets and writes var/bench/latest.json. Once it has measured it exits 0.
+# BENCH_* variables: bench/config.py.
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench
 

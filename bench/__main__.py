@@ -1,44 +1,20 @@
-"""`make bench` → `python -m bench`: services, data set, query counts, load against the served site, report.
+"""`make bench` → `python -m bench`: services, data set, staff tokens, query counts, the anonymous, rendered
+and logged-in passes against the served site, report.
 
-Always exits 0 once it has measured: it is a measurement, and the budgets are printed PASS/FAIL.
+Stops before measuring when a service is missing (bench/services.py). Always exits 0 once it has measured:
+it is a measurement, and the budgets are printed PASS/FAIL/NOT MEASURED.
 """
 
 import json
 import subprocess
 import sys
 import time
-from urllib.parse import quote
 
-from . import pyspy, report, services
+from . import pyspy, report, services, targets
+from .budgets import unmeasured
 from .config import PYTHON, ROOT, VAR, Config, django_env
 from .server import Server
 from .services import log
-
-SEARCH_QUERIES = [
-    "bostøtte",
-    "misbrug",
-    "ensomhed ældre",
-    "forældre",
-    "hjemløse unge",
-    "housing first",
-    "netværk",
-    "alkohol",
-    "efterværn anbragte",
-    "frivillige",
-]
-ALL_TARGETS = (
-    "floor",
-    "home",
-    "idea_list",
-    "idea_detail",
-    "search_db",
-    "search_es",
-    "vote",
-    "encounter",
-    "api_ideas",
-)
-SIGNED_IN_TARGETS = ("vote", "encounter")
-RENDERED_TARGETS = ("home", "idea_list", "idea_detail", "search_db", "search_es", "api_ideas")
 
 
 def run(command, env, capture=False):
@@ -69,33 +45,14 @@ def build_dataset(config, env, database_url):
     return json.loads(output.read_text(encoding="utf-8"))
 
 
-def targets(config, built, with_elasticsearch):
-    groups = built["target_groups"]
-    searches = [f"/soeg/?q={quote(q)}" for q in SEARCH_QUERIES]
-    every = {
-        "floor": {"kind": "get", "paths": ["/_floor/"]},
-        "home": {"kind": "get", "paths": ["/"]},
-        "idea_list": {"kind": "get", "paths": [f"/ideer/?target_group={slug}" for slug in groups]},
-        "idea_detail": {"kind": "get", "paths": [f"/ideer/{built['showcase_idea']}/"]},
-        "search_db": {"kind": "get", "paths": searches},
-        "search_es": {"kind": "get", "paths": searches},
-        "vote": {"kind": "vote"},
-        # Staff registering a meeting's answer through the API (session + CSRF), each at their own organisation.
-        "encounter": {"kind": "encounter"},
-        "api_ideas": {"kind": "get", "paths": [f"/api/v1/ideas?target_group={slug}" for slug in groups]},
-    }
-    wanted = [name for name in ALL_TARGETS if not config.targets or name in config.targets or name == "floor"]
-    if not with_elasticsearch:
-        wanted = [name for name in wanted if name != "search_es"]
-    return [{"name": name, **every[name]} for name in wanted]
-
-
 def load(config, server, target_list, built, label):
     if not config.profile:
         return load_once(config, server, target_list, built, label)
     results = {}
     for target in target_list:
-        logins = config.voters * 0.35 / config.workers if target["kind"] in SIGNED_IN_TARGETS else 0
+        signing_in = config.voters if target["kind"] in targets.SIGNED_IN_TARGETS else 0
+        signing_in += config.staff if target.get("auth") == "session" else 0
+        logins = signing_in * 0.35 / config.workers
         recorders = pyspy.start(server.pids, target["name"], logins + config.warmup + config.duration + 2)
         results.update(load_once(config, server, [target], built, f"{label}-{target['name']}"))
         pyspy.finish(recorders, target["name"])
@@ -113,6 +70,8 @@ def load_once(config, server, target_list, built, label):
         "vote_ideas": built["vote_ideas"],
         "encounter_adoptions": built.get("encounter_adoptions", {}),
         "password": built["password"],
+        "staff": built.get("staff", []),
+        "tokens": built.get("tokens", {}),
         "server_pids": server.pids,
     }
     plan_path, result_path = VAR / f"load-plan-{label}.json", VAR / f"load-result-{label}.json"
@@ -121,18 +80,35 @@ def load_once(config, server, target_list, built, label):
     return json.loads(result_path.read_text(encoding="utf-8"))
 
 
-def count_queries(env, built):
-    pages = {
-        "home": "/",
-        "idea_list": f"/ideer/?target_group={built['target_groups'][0]}",
-        "idea_detail": f"/ideer/{built['showcase_idea']}/",
-        "api_ideas": f"/api/v1/ideas?target_group={built['target_groups'][0]}",
-        "search": f"/soeg/?q={quote(SEARCH_QUERIES[0])}",
-    }
-    plan_path, result_path = VAR / "queries-plan.json", VAR / "queries.json"
-    plan_path.write_text(json.dumps({"pages": pages}), encoding="utf-8")
-    # Queries are the rendering's: with the page cache on, a repeated request would need none.
-    run([PYTHON, "-m", "bench.querycount", str(plan_path), str(result_path)], without_page_cache(env))
+def count_queries(main_env, database_env, built, logged_in_names):
+    """SQL queries per rendered request, {"anonymous": …, "logged_in": …}: search_db on the configuration
+    without Elasticsearch, the rest on the main one (a process each)."""
+    with_elasticsearch = bool(main_env.get("ELASTICSEARCH_URL"))
+    anonymous = ["home", "idea_list", "idea_detail", "api_ideas", "search_db"] + ["search_es"] * with_elasticsearch
+    on_database = set(targets.DATABASE_SEARCH_TARGETS) if with_elasticsearch else set()
+    counted = {"anonymous": {}, "logged_in": {}}
+    for env, label, here in ((main_env, "main", False), (database_env, "database", True)):
+        plan = {"anonymous": targets.query_pages(built, [n for n in anonymous if (n in on_database) == here])}
+        signed_in = targets.query_pages(built, [n for n in logged_in_names if (n in on_database) == here])
+        if signed_in:
+            email = built["staff"][0]
+            plan["logged_in"] = {"email": email, "token": built["tokens"][email], "pages": signed_in}
+        if not plan["anonymous"] and not signed_in:
+            continue
+        plan_path, result_path = VAR / f"queries-plan-{label}.json", VAR / f"queries-{label}.json"
+        plan_path.write_text(json.dumps(plan), encoding="utf-8")
+        # Queries are the rendering's: with the page cache on, a repeated request would need none.
+        run([PYTHON, "-m", "bench.querycount", str(plan_path), str(result_path)], without_page_cache(env))
+        for section, result in json.loads(result_path.read_text(encoding="utf-8")).items():
+            counted[section].update(result)
+    return counted
+
+
+def issue_tokens(env, emails):
+    """{email: bearer token} for the logged-in pass's staff (bench/staff.py)."""
+    plan_path, result_path = VAR / "staff-plan.json", VAR / "staff-tokens.json"
+    plan_path.write_text(json.dumps({"emails": emails}), encoding="utf-8")
+    run([PYTHON, "-m", "bench.staff", str(plan_path), str(result_path)], env)
     return json.loads(result_path.read_text(encoding="utf-8"))
 
 
@@ -142,17 +118,21 @@ def without_page_cache(env):
 
 def serve_and_load(config, env, database_env, target_list, built, label):
     """Load `target_list` on the site as `env` configures it; search_db on a second configuration of the
-    same server without ELASTICSEARCH_URL, since the site picks its search backend from the settings."""
+    same server without ELASTICSEARCH_URL, since the site picks its search backend from the settings.
+    Returns the loads and each server's peak RSS per process, read just before it stops."""
     with_elasticsearch = env.get("ELASTICSEARCH_URL")
-    first = [t for t in target_list if t["name"] != "search_db" or not with_elasticsearch]
-    second = [t for t in target_list if t["name"] == "search_db" and with_elasticsearch]
-    loads = {}
-    with Server(env, config.port, config.workers, label) as server:
-        loads.update(load(config, server, first, built, label))
-    if second:
-        with Server(database_env, config.port, config.workers, f"{label}-database-search") as server:
-            loads.update(load(config, server, second, built, f"{label}-db"))
-    return {name: loads[name] for name in ALL_TARGETS if name in loads}
+    on_database = {name for name in targets.DATABASE_SEARCH_TARGETS if with_elasticsearch}
+    first = [t for t in target_list if t["name"] not in on_database]
+    second = [t for t in target_list if t["name"] in on_database]
+    loads, peaks = {}, {}
+    for server_env, chosen, server_label in ((env, first, label), (database_env, second, f"{label}-database-search")):
+        if not chosen:
+            continue
+        with Server(server_env, config.port, config.workers, server_label) as server:
+            loads.update(load(config, server, chosen, built, server_label))
+            peaks[server_label] = server.peak_rss_mb()
+    order = [t["name"] for t in target_list]
+    return {name: loads[name] for name in order if name in loads}, peaks
 
 
 def loadavg():
@@ -170,50 +150,52 @@ def main():
     started = time.monotonic()
     load_before = loadavg()
 
-    database_url = services.postgres(config)
-    if database_url is None:
-        database_url = config.sqlite_url
-        # SQLite takes one writer at a time: a second server process would only add "database is locked".
-        config.workers = 1
-        log(f"PostgreSQL could not be started: using SQLite ({database_url}) and one server process")
-    redis_url = services.redis(config) or ""
-    if not redis_url:
-        log("Redis unavailable: each server process gets its own local-memory cache")
-    es_url = services.elasticsearch(config) or ""
-    main_env = django_env(config, database_url, redis_url, es_url)
-    database_env = django_env(config, database_url, redis_url, "")
+    stack = services.stack(config)
+    es_url = stack.elasticsearch_url
+    main_env = django_env(config, stack.database_url, stack.redis_url, es_url)
+    database_env = django_env(config, stack.database_url, stack.redis_url, "")
 
     began = time.monotonic()
-    built = build_dataset(config, main_env, database_url)
+    built = build_dataset(config, main_env, stack.database_url)
     dataset_seconds = time.monotonic() - began
     log(f"Data set ready in {dataset_seconds:.0f} s (built in {built['dataset']['build_seconds']} s)")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], main_env)
 
-    query_detail = count_queries(main_env, built)
-    if es_url:
-        query_detail["search_es"] = query_detail.pop("search")
-    else:
-        query_detail["search_db"] = query_detail.pop("search")
+    signed_in_list = targets.logged_in(config, built, bool(es_url)) if config.logged_in else []
+    if signed_in_list:
+        # The voters are staff with the data set's password: each worker logs in as one of the last ones.
+        built["staff"] = built["voters"][-config.staff :]
+        built["tokens"] = issue_tokens(main_env, built["staff"])
+    query_detail = count_queries(main_env, database_env, built, [t["name"] for t in signed_in_list])
 
-    target_list = targets(config, built, bool(es_url))
-    ordered = serve_and_load(config, main_env, database_env, target_list, built, "main")
-    rendered = {}
+    measured = {"queries": query_detail, "peak_rss_mb": {}}
+    anonymous_list = targets.anonymous(config, built, bool(es_url))
+    measured["loads"], measured["peak_rss_mb"]["anonymous"] = serve_and_load(
+        config, main_env, database_env, anonymous_list, built, "main"
+    )
     if config.rendered:
         log("Again with the page cache off: every request rendered")
-        again = [t for t in target_list if t["name"] in RENDERED_TARGETS]
-        rendered = serve_and_load(
+        again = [t for t in anonymous_list if t["name"] in targets.RENDERED_TARGETS]
+        measured["rendered"], measured["peak_rss_mb"]["rendered"] = serve_and_load(
             config, without_page_cache(main_env), without_page_cache(database_env), again, built, "rendered"
         )
+    if signed_in_list:
+        log(f"Logged in: {len(built['staff'])} staff, a session on the pages and a bearer token on the API")
+        measured["logged_in"], measured["peak_rss_mb"]["logged_in"] = serve_and_load(
+            config, main_env, database_env, signed_in_list, built, "logged-in"
+        )
+    measured["unmeasured"] = unmeasured(stack.used, config.targets)
 
     extra = {
         "database": built["dataset"]["database"],
         "elasticsearch": services.elasticsearch_version(es_url) if es_url else None,
-        "redis": bool(redis_url),
+        "redis": bool(stack.redis_url),
+        "services": stack.used,
         "loadavg_before": load_before,
         "loadavg_after": loadavg(),
         "bench_seconds": round(time.monotonic() - started, 1),
     }
-    report.write(config, built["dataset"], ordered, query_detail, extra, rendered)
+    report.write(config, built["dataset"], measured, extra)
 
 
 if __name__ == "__main__":

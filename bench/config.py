@@ -31,6 +31,9 @@ class Config:
     redis_db: int = field(default_factory=lambda: env_int("BENCH_REDIS_DB", 6))
     es_port: int = field(default_factory=lambda: env_int("BENCH_ES_PORT", 9201))
     use_elasticsearch: bool = field(default_factory=lambda: os.environ.get("BENCH_ELASTICSEARCH", "1") != "0")
+    # Measure a smaller stack when PostgreSQL, Redis or Elasticsearch cannot be had, instead of stopping;
+    # the budgets that stack cannot speak for are then NOT MEASURED (bench/budgets.py).
+    allow_missing: bool = field(default_factory=lambda: os.environ.get("BENCH_ALLOW_MISSING", "0") == "1")
     port: int = field(default_factory=lambda: env_int("BENCH_PORT", 8765))
     # Two ASGI processes for two cores: Django runs every sync view of a process on one thread, so a
     # process uses at most about one core; a third would only queue behind the load generator and
@@ -48,6 +51,10 @@ class Config:
     # A second pass over the page targets with the page cache off: what a logged-in user, or the first
     # anonymous visitor after a change, waits for (reported beside the budgets, not judged by them).
     rendered: bool = field(default_factory=lambda: os.environ.get("BENCH_RENDERED", "1") != "0")
+    # The logged-in pass: a staff session on the pages and a bearer token on the API, each of `staff` workers
+    # its own staff member (one per concurrent connection by default).
+    logged_in: bool = field(default_factory=lambda: os.environ.get("BENCH_LOGGED_IN", "1") != "0")
+    staff: int = field(default_factory=lambda: env_int("BENCH_STAFF", env_int("BENCH_CONCURRENCY", 8)))
     profile: bool = field(default_factory=lambda: os.environ.get("BENCH_PROFILE", "0") == "1")
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(50))
 

@@ -494,7 +494,20 @@ def summary(markers, ran, seconds):
         "vote_ideas": vote_ideas,
         "voters": voters,
         "encounter_adoptions": encounter_adoptions(voters),
+        "method_page": method_page(),
     }
+
+
+def method_page():
+    """The address of the live method page with the most adoptions (the logged-in pass's method target)."""
+    if optional("ideabank.spread.models", "Adoption") is None:
+        return None
+    from django.db.models import Count
+
+    from ideabank.methods.models import MethodPage
+
+    page = MethodPage.objects.live().annotate(adopted=Count("adoptions")).order_by("-adopted", "pk").first()
+    return page.url if page else None
 
 
 def encounter_adoptions(voters):

@@ -1,19 +1,21 @@
 """The load generator: a process of its own (never the server's), asyncio + aiohttp.
 
-`python -m bench.load PLAN.json RESULT.json` reads a plan (base URL, targets, timing, voter logins),
-logs the voters in through the login form, then for each target runs `concurrency` workers that send
-requests back to back over keep-alive connections: first `warmup` seconds whose answers are thrown
-away, then `duration` seconds that are measured. Every request carries `X-Forwarded-Proto: https`, as
-the TLS-terminating proxy in front of production sets it, so the production settings need no change
-to serve plain http on loopback.
+`python -m bench.load PLAN.json RESULT.json` reads a plan (base URL, targets, timing, voter and staff
+logins, staff API tokens), logs the voters and staff in through the login form, then for each target
+runs `concurrency` workers that send requests back to back over keep-alive connections: first `warmup`
+seconds whose answers are thrown away, then `duration` seconds that are measured. Every request carries
+`X-Forwarded-Proto: https`, as the TLS-terminating proxy in front of production sets it, so the
+production settings need no change to serve plain http on loopback.
 
-A request counts as an error when the answer is not the expected status (or the connection fails).
+A request counts as an error when the answer is not the expected status (or the connection fails), and
+it began within the measured time (even when it ends after it).
+A target with `auth` (the logged-in pass) gives each worker its own staff member: their session cookie
+on pages, their bearer token on the API.
 """
 
 import asyncio
 import itertools
 import json
-import os
 import re
 import statistics
 import sys
@@ -21,6 +23,8 @@ import time
 import uuid
 
 import aiohttp
+
+from .proc import cpu_seconds, peak_rss_mb
 
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -64,11 +68,12 @@ async def log_in(session, base, email, password):
 class Requests:
     """The requests of one target, handed out round-robin to its workers."""
 
-    def __init__(self, target, base, voters):
+    def __init__(self, target, base, voters, staff=None):
         self.target = target
         self.base = base
         self.paths = itertools.cycle(target.get("paths") or [None])
         self.voters = voters
+        self.staff = staff or []
         if target["kind"] == "vote":
             # Each worker owns its own voters and ideas, so no two requests ever race on one (user, idea):
             # cast, then withdraw, leaves the data as it was.
@@ -76,7 +81,15 @@ class Requests:
 
     def get(self, worker):
         path = next(self.paths)
-        return "GET", f"{self.base}{path}", dict(PROXY_HEADERS), None, 200
+        headers = dict(PROXY_HEADERS)
+        if auth := self.target.get("auth"):
+            # Each worker is its own staff member, so per-user limits see several users, not one.
+            member = self.staff[worker % len(self.staff)]
+            if auth == "token":
+                headers["Authorization"] = f"Bearer {member['token']}"
+            else:
+                headers["Cookie"] = cookie_header(member["cookies"])
+        return "GET", f"{self.base}{path}", headers, None, 200
 
     def vote(self, worker, state):
         """(method, url, headers, form, expected) of the next vote request of this worker."""
@@ -143,21 +156,8 @@ class VoteState:
         return voter, idea, cast == 0
 
 
-def cpu_seconds(pids):
-    """CPU time (user + system) the server processes have used so far; None where /proc is unavailable."""
-    total = 0.0
-    try:
-        for pid in pids:
-            with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return None
-    return total
-
-
-async def run_target(session, target, plan, voters):
-    requests = Requests(target, plan["base_url"], voters)
+async def run_target(session, target, plan, voters, staff):
+    requests = Requests(target, plan["base_url"], voters, staff)
     concurrency = plan["concurrency"]
     warmup, duration = target.get("warmup", plan["warmup"]), target.get("duration", plan["duration"])
     started = time.monotonic()
@@ -197,8 +197,9 @@ async def run_target(session, target, plan, voters):
             ended = time.monotonic()
             if began >= measure_from and ended <= stop_at:
                 latencies.append(ended - began)
-                if not ok:
-                    errors += 1
+            # An answer that ends after the window still counts when it is an error: a slow failure is one.
+            if began >= measure_from and not ok:
+                errors += 1
 
     cpu = {}
 
@@ -221,12 +222,45 @@ async def run_target(session, target, plan, voters):
         "requests": count,
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if count else None,
         "error_samples": samples,
+        # VmHWM only grows: where it jumps between targets, the target that made it.
+        "server_peak_rss_mb": peak_rss_mb(plan.get("server_pids", [])),
         "server_cpu_ms": (
             round((cpu["end"] - cpu["start"]) / count * 1000, 2)
             if count and cpu.get("start") is not None and cpu.get("end") is not None
             else None
         ),
     }
+
+
+async def log_in_all(session, plan, emails):
+    """{email: session cookies} of `emails`, logged in two at a time."""
+    logins = asyncio.Semaphore(2)  # hashing a password takes a whole server process
+    cookies = {}
+
+    async def one(email):
+        async with logins:
+            cookies[email] = await log_in(session, plan["base_url"], email, plan["password"])
+
+    await asyncio.gather(*(one(email) for email in emails))
+    return cookies
+
+
+async def check_signed_in(session, plan, staff):
+    """Each staff member's session and token are accepted (GET /api/v1/me answers 200 only when signed in):
+    a refused one would measure anonymous requests under the logged-in name."""
+    kinds = {t.get("auth") for t in plan["targets"]}
+    for member in staff:
+        credentials = []
+        if "session" in kinds:
+            credentials.append({"Cookie": cookie_header(member["cookies"])})
+        if "token" in kinds:
+            credentials.append({"Authorization": f"Bearer {member['token']}"})
+        for headers in credentials:
+            url = f"{plan['base_url']}/api/v1/me"
+            async with session.get(url, headers={**PROXY_HEADERS, **headers}) as response:
+                await response.read()
+                if response.status != 200:
+                    raise RuntimeError(f"{url} with {next(iter(headers))} answered {response.status}: not signed in")
 
 
 async def main(plan_path, result_path):
@@ -240,17 +274,17 @@ async def main(plan_path, result_path):
     ) as session:
         voters = {}
         if any(t["kind"] in ("vote", "encounter") for t in plan["targets"]):
-            began = time.monotonic()
-            logins = asyncio.Semaphore(2)  # hashing a password takes a whole server process
-
-            async def one(email):
-                async with logins:
-                    voters[email] = await log_in(session, plan["base_url"], email, plan["password"])
-
-            await asyncio.gather(*(one(email) for email in plan["voters"]))
-            print(f"[load] {len(voters)} voters logged in ({time.monotonic() - began:.1f} s)", flush=True)
+            voters = await log_in_all(session, plan, plan["voters"])
+            print(f"[load] {len(voters)} voters logged in", flush=True)
+        sessions = {}
+        if any(t.get("auth") == "session" for t in plan["targets"]):
+            sessions = await log_in_all(session, plan, plan["staff"])
+            print(f"[load] {len(sessions)} staff logged in", flush=True)
+        tokens = plan.get("tokens", {})
+        staff = [{"cookies": sessions.get(email, {}), "token": tokens.get(email)} for email in plan.get("staff", [])]
+        await check_signed_in(session, plan, staff)
         for target in plan["targets"]:
-            results[target["name"]] = await run_target(session, target, plan, voters)
+            results[target["name"]] = await run_target(session, target, plan, voters, staff)
             row = results[target["name"]]
             print(
                 f"[load] {target['name']:<12} {row['rps']:>8} rps  p50 {row['p50_ms']} ms  p95 {row['p95_ms']} ms  "

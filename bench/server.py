@@ -11,8 +11,10 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from .config import VAR
+from .config import PYTHON, VAR
+from .proc import peak_rss_mb
 from .services import log
 
 
@@ -48,7 +50,7 @@ class Server:
         self.socket.listen(1024)
         fd = self.socket.fileno()
         self.socket.set_inheritable(True)
-        daphne = str(VAR.parent.parent / ".venv" / "bin" / "daphne")
+        daphne = str(Path(PYTHON).parent / "daphne")  # the venv's, wherever it lives
         with open(self.log_path, "w", encoding="utf-8") as output:
             for _ in range(self.workers):
                 self.processes.append(
@@ -81,6 +83,9 @@ class Server:
                 pass
             time.sleep(0.3)
         raise SystemExit(f"The bench server did not answer within {timeout} s; see {self.log_path}")
+
+    def peak_rss_mb(self):
+        return peak_rss_mb(self.pids)
 
     def stop(self):
         for process in self.processes:
