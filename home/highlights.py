@@ -2,13 +2,11 @@
 many organisations use methods — a handful of aggregate queries, no per-adoption work.
 
 The "Nye metoder" and "Spredning" sections are the same for everyone, so the home page caches them as
-rendered HTML under `sections_version()`, which every change to a method page, its publication or view
-restrictions, an adoption, its history or an outcome report moves on (home/apps.py).
+rendered HTML under the spread version (ideabank/spread/version.py).
 """
 
 import datetime
 
-from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 
@@ -18,18 +16,6 @@ from ideabank.spread.models import Adoption, OutcomeReport
 from ideabank.spread.statistics import IN_USE
 
 FASTEST = 5
-SECTIONS_VERSION_KEY = "home:sections:version"
-
-
-def sections_version():
-    return cache.get_or_set(SECTIONS_VERSION_KEY, 1, None)
-
-
-def retire_sections(**kwargs):
-    try:
-        cache.incr(SECTIONS_VERSION_KEY)
-    except ValueError:  # nothing cached under a version yet
-        cache.add(SECTIONS_VERSION_KEY, 1, None)
 
 
 def spread_highlights(today=None):

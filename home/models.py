@@ -35,13 +35,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ideabank.ideas.views import idea_rows
+        from ideabank.spread import version
 
         from . import sections
-        from .highlights import sections_version, spread_highlights
+        from .highlights import spread_highlights
 
         context = super().get_context(request, *args, **kwargs)
         # Read only when the cached sections are missing (home_page.html).
-        context["sections_version"] = sections_version()
+        context["sections_version"] = version.current()
         context["spread"] = SimpleLazyObject(spread_highlights)
         context["new_methods"] = SimpleLazyObject(sections.newest_methods)
         context["trending_rows"] = idea_rows(sections.trending_ideas())

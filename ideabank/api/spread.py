@@ -430,7 +430,7 @@ def spread(request, params: Query[SpreadParams]):
     methods = queries.live_methods()
     count = methods.count()
     page = rows_of(methods, count, params.page, params.page_size)
-    adoptions = queries.with_relations(Adoption.objects.filter(method__in=[method.pk for method in page]))
+    adoptions = queries.with_history(Adoption.objects.filter(method__in=[method.pk for method in page]))
     per_method = {}
     for adoption in adoptions:
         per_method.setdefault(adoption.method_id, []).append(adoption)

@@ -3,6 +3,7 @@ the overview, the organisation page and the API, so they all count the same way.
 
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +13,12 @@ from ideabank.methods.models import MethodPage
 from ideabank.methods.services import is_editor
 from ideabank.taxonomy.models import Municipality
 
-from . import statistics
+from . import statistics, version
 from .models import Adoption, AdoptionStatus, StatusChange
+
+OVERVIEW_SECONDS = 3600
+OVERVIEW_ROWS = 20
+OVERVIEW_FIELDS = ("method", "registered", "in_use", "new", "growth")
 
 
 def year_before(day):
@@ -27,6 +32,14 @@ def with_relations(adoptions):
     return adoptions.select_related(
         "organisation__region", "organisation__municipality", "contact", "method", "idea"
     ).prefetch_related(Prefetch("history", queryset=StatusChange.objects.order_by("changed_on", "pk")))
+
+
+def with_history(adoptions):
+    """Adoptions for counting and timelines: the organisation and the status history, without the method
+    page and the idea each would otherwise drag along (their bodies are most of a row's weight)."""
+    return adoptions.select_related("organisation__region").prefetch_related(
+        Prefetch("history", queryset=StatusChange.objects.order_by("changed_on", "pk"))
+    )
 
 
 def visible_adoptions(user):
@@ -122,6 +135,26 @@ def live_methods():
     return MethodPage.objects.live().public().order_by("title")
 
 
+def cached_overview():
+    """overview() as of today, shared by every visitor until the spread figures change (version.py)."""
+    today = timezone.localdate()
+    key = f"spread:overview:{version.current()}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        data = overview(today)
+
+        def shown(rows):  # the page's tables: the first rows, without their timelines
+            return [{name: row[name] for name in OVERVIEW_FIELDS} for row in rows[:OVERVIEW_ROWS]]
+
+        found = {
+            **{name: data[name] for name in ("since", "today", "organisations", "municipalities")},
+            "by_spread": shown(data["by_spread"]),
+            "by_growth": shown(data["by_growth"]),
+        }
+        cache.set(key, found, OVERVIEW_SECONDS)
+    return found
+
+
 def overview(today=None):
     """Every published method with its spread now and its growth over the last twelve months.
 
@@ -130,8 +163,9 @@ def overview(today=None):
     """
     today = today or timezone.localdate()
     since = year_before(today)
-    methods = list(live_methods())
-    adoptions = list(with_relations(Adoption.objects.filter(method__in=[m.pk for m in methods])))
+    # Titles and addresses are all the overview shows of a method.
+    methods = list(live_methods().only("pk", "title", "url_path", "path", "depth", "live"))
+    adoptions = list(with_history(Adoption.objects.filter(method__in=[m.pk for m in methods])))
     per_method = defaultdict(list)
     for adoption in adoptions:
         per_method[adoption.method_id].append(adoption)

@@ -2,10 +2,12 @@
 published, and when an idea is promoted into a method that is already live."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
 
 from ideabank.methods.models import MethodPage, Promotion
+
+from . import version
 
 
 def method_published(sender, instance, **kwargs):
@@ -30,3 +32,9 @@ def idea_promoted(sender, instance, created, **kwargs):
 
 page_published.connect(method_published, sender=MethodPage, dispatch_uid="ideabank.spread.carry_over")
 post_save.connect(idea_promoted, sender=Promotion, dispatch_uid="ideabank.spread.carry_over_on_promotion")
+
+for source in version.SOURCES:
+    post_save.connect(version.move_on, sender=source, dispatch_uid=f"ideabank.spread.version.saved.{source}")
+    post_delete.connect(version.move_on, sender=source, dispatch_uid=f"ideabank.spread.version.deleted.{source}")
+page_published.connect(version.move_on, dispatch_uid="ideabank.spread.version.published")
+page_unpublished.connect(version.move_on, dispatch_uid="ideabank.spread.version.unpublished")

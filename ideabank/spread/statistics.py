@@ -17,6 +17,7 @@ from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport
 
 Z_95 = 1.959963984540054
 IN_USE = (AdoptionStatus.PILOTING, AdoptionStatus.IMPLEMENTED)
+STATUSES = tuple(AdoptionStatus.values)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def timeline(steps):
         for _day, adoption_id, status in group:
             current[adoption_id] = status
         counts = Counter(current.values())
-        by_status = {status: counts.get(status, 0) for status in AdoptionStatus.values}
+        by_status = {status: counts.get(status, 0) for status in STATUSES}
         points.append(
             {
                 "date": day,

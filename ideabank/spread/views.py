@@ -40,7 +40,7 @@ def method_url(method):
 
 @require_GET
 def overview(request):
-    data = queries.overview()
+    data = queries.cached_overview()
     tile_map = charts.tile_map(queries.municipalities(), charts.count_states(data["municipalities"]))
     answers = encounters.results(
         Encounter.objects.filter(adoption__method__in=queries.live_methods()), request.user, group="organisation"

@@ -69,6 +69,21 @@ def test_a_draft_methods_adoptions_stay_out_of_the_overview(client, aarhus):
     assert "Hemmelig kladde" not in client.get("/udbredelse/").content.decode()
 
 
+def test_the_cached_overview_shows_a_change_at_once(client, aarhus, odense):
+    popular = make_method("Populær metode")
+    quiet = make_method("Stille metode")
+    adoption(popular, aarhus, started=days_ago(40))
+    first = client.get("/udbredelse/").content.decode()
+    assert "Stille metode" not in first[first.index("Mest udbredte metoder") : first.index("Størst vækst")]
+
+    adoption(quiet, odense, started=days_ago(10))
+    page = client.get("/udbredelse/").content.decode()
+    assert "Stille metode" in page[page.index("Mest udbredte metoder") : page.index("Størst vækst")]
+
+    quiet.unpublish()
+    assert "Stille metode" not in client.get("/udbredelse/").content.decode()
+
+
 def test_the_organisation_page_lists_uses_ideas_and_tried_reports(client, staff, method, outsider):
     services.register(staff, method=method, status="implemented", started=days_ago(100))
     own_idea = IdeaFactory(author=staff, title="Morgenmad i væresteder")

@@ -1,0 +1,29 @@
+"""One number that moves on whenever anything the public spread figures show changes: a method page, its
+publication or view restrictions, an adoption, its history or an outcome report (receivers in signals.py).
+
+The spread overview and the home page's "Nye metoder" and "Spredning" sections are the same for everyone
+and cost a pass over every adoption, so they are cached under it: a change shows on the next request.
+"""
+
+from django.core.cache import cache
+
+VERSION_KEY = "spread:version"
+# What the cached figures are computed from; each save or delete of one of these moves the version on.
+SOURCES = (
+    "methods.MethodPage",
+    "wagtailcore.PageViewRestriction",
+    "spread.Adoption",
+    "spread.StatusChange",
+    "spread.OutcomeReport",
+)
+
+
+def current():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def move_on(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # nothing cached under a version yet
+        cache.add(VERSION_KEY, 1, None)
