@@ -21,7 +21,7 @@ from pydantic import Field
 from ideabank.accounts.models import Organisation, User
 from ideabank.ideas.models import Idea
 from ideabank.methods import queries as method_queries
-from ideabank.spread import economics, queries, services, statistics, suppression
+from ideabank.spread import economics, queries, services, suppression
 from ideabank.spread.models import Adoption, OutcomeReport
 
 from .auth import authenticated
@@ -190,7 +190,7 @@ def spread_out(method, spread=None):
 def outcomes_out(method, user=None):
     """Totals, the helped share with its 95% Wilson interval, indicator change and a row per organisation;
     citizen counts below five and shares of fewer than five asked are null unless the viewer may see them."""
-    outcomes = suppression.outcomes(statistics.method_outcomes(method), user)
+    outcomes = suppression.outcomes(queries.method_outcomes(method), user)
     return {
         "reports": outcomes["reports"],
         "citizens_reached": outcomes["citizens_reached"],

@@ -54,7 +54,16 @@ def visible_adoptions(user):
 
 
 def method_adoptions(method):
-    return list(with_relations(Adoption.objects.filter(method=method)).order_by("organisation__name"))
+    """The method's adoptions with their organisations, contacts and history; each carries `method` itself
+    rather than its own copy of the page row."""
+    adoptions = list(
+        with_history(Adoption.objects.filter(method=method))
+        .select_related("organisation__municipality", "contact")
+        .order_by("organisation__name")
+    )
+    for adoption in adoptions:
+        adoption.method = method
+    return adoptions
 
 
 def idea_adoptions(idea):
@@ -151,6 +160,17 @@ def cached_overview():
             "by_spread": shown(data["by_spread"]),
             "by_growth": shown(data["by_growth"]),
         }
+        cache.set(key, found, OVERVIEW_SECONDS)
+    return found
+
+
+def method_outcomes(method):
+    """statistics.method_outcomes (every outcome report and indicator value of the method), exact, shared by
+    every viewer until the spread figures change; suppression for the viewer comes after."""
+    key = f"spread:outcomes:{method.pk}:{version.current()}"
+    found = cache.get(key)
+    if found is None:
+        found = statistics.method_outcomes(method)
         cache.set(key, found, OVERVIEW_SECONDS)
     return found
 

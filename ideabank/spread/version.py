@@ -1,8 +1,10 @@
 """One number that moves on whenever anything the public spread figures show changes: a method page, its
-publication or view restrictions, an adoption, its history or an outcome report (receivers in signals.py).
+publication or view restrictions, its outcome indicators, an adoption, its history, an outcome report and
+its indicator values, or an organisation's name (receivers in signals.py).
 
-The spread overview and the home page's "Nye metoder" and "Spredning" sections are the same for everyone
-and cost a pass over every adoption, so they are cached under it: a change shows on the next request.
+The spread overview, the home page's "Nye metoder" and "Spredning" sections and each method's outcome
+figures are the same for everyone (suppression for the viewer is applied after) and cost a pass over every
+adoption or report, so they are cached under it: a change shows on the next request.
 """
 
 from django.core.cache import cache
@@ -10,11 +12,14 @@ from django.core.cache import cache
 VERSION_KEY = "spread:version"
 # What the cached figures are computed from; each save or delete of one of these moves the version on.
 SOURCES = (
+    "accounts.Organisation",
     "methods.MethodPage",
+    "methods.OutcomeIndicator",
     "wagtailcore.PageViewRestriction",
     "spread.Adoption",
     "spread.StatusChange",
     "spread.OutcomeReport",
+    "spread.IndicatorValue",
 )
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from ideabank.ideas.models import Idea, TriedReport
-from ideabank.spread import services, statistics
+from ideabank.spread import services, statistics, version
 from ideabank.spread.models import Adoption
 from tests.factories import IdeaFactory, municipal_organisation
 
@@ -154,9 +154,11 @@ def test_the_spread_section_costs_the_same_queries_for_few_and_many_organisation
     first = adoption(method, municipal_organisation(751))
     report(first, days_ago(300), days_ago(200), 10, 8, 5, Decimal(100), {indicators[0]: (1, 2)})
     queries_for_page()  # warms the caches (site root, content types)
+    version.move_on()  # the method's figures computed afresh, as after any change
     few = queries_for_page()
     for code in (461, 101, 147, 851, 561, 621, 657):
         more = adoption(method, municipal_organisation(code))
         report(more, days_ago(300), days_ago(200), 10, 8, 5, Decimal(100), {indicators[0]: (1, 2)})
 
+    version.move_on()
     assert queries_for_page() == few

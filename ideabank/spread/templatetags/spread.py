@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import charts, encounters, queries, statistics, suppression
+from .. import charts, encounters, queries, suppression
 from ..forms import AdoptionForm
 from ..models import Adoption, AdoptionStatus, Encounter
 from ..services import can_manage
@@ -25,7 +25,7 @@ def method_spread(context, method):
     request = context["request"]
     user = request.user
     spread = queries.method_spread(method)
-    outcomes = suppression.outcomes(statistics.method_outcomes(method), user)
+    outcomes = suppression.outcomes(queries.method_outcomes(method), user)
     own = queries.own_adoption(user, spread["adoptions"])
     comparison = [(row["organisation"].name, row["share"], False) for row in outcomes["organisations"] if row["share"]]
     if len(comparison) > 1 and outcomes["share"] is not None:
