@@ -1,9 +1,11 @@
-"""What the OpenAPI schema says beyond what Ninja writes itself: the error answers and the rate limits.
+"""What the OpenAPI schema says beyond what Ninja writes itself: error answers, rate limits, conditional GETs.
 
 Ninja documents only the success codes each operation declares, so a client (or a schema-driven test) reading
 /api/v1/openapi.json could not know that a 404 or a 422 is a normal answer. errors.py makes every error the
 same shape; this says so in the schema, once, instead of on each of the operations. Operations that count
 against a rate limit carry `openapi_extra=RATE_LIMITED`; their answers document the RateLimit-* headers.
+Operations decorated with conditional.py's `conditional` carry `openapi_extra=CONDITIONAL`: ETag and
+Last-Modified on 200, the request headers that ask for a 304, and the 304.
 """
 
 FIELD_ERROR_SCHEMA = {
@@ -57,6 +59,7 @@ BODY_ERRORS = {"409", "413"}
 BODY_METHODS = {"post", "put", "patch", "delete"}
 
 RATE_LIMITED = {"x-rate-limited": True}
+CONDITIONAL = {"x-conditional": True}
 INTEGER = {"schema": {"type": "integer", "minimum": 0}}
 RATE_LIMIT_HEADERS = {
     "RateLimit-Limit": {"description": "Requests allowed in the window.", **INTEGER},
@@ -64,6 +67,28 @@ RATE_LIMIT_HEADERS = {
     "RateLimit-Reset": {"description": "Seconds until the window starts anew.", **INTEGER},
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.", **INTEGER}}
+TEXT = {"schema": {"type": "string"}}
+VALIDATORS = {
+    "ETag": {"description": "Changes whenever anything in the answer changes (also per user).", **TEXT},
+    "Last-Modified": {"description": "When this exact answer was first sent (HTTP date).", **TEXT},
+}
+CONDITIONS = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "The ETag(s) of the copy you have (or `*`): 304 with an empty body while it is current.",
+        **TEXT,
+    },
+    {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "required": False,
+        "description": "The Last-Modified of your copy: 304 if unchanged since (ignored with If-None-Match).",
+        **TEXT,
+    },
+]
+NOT_MODIFIED = {"description": "Not modified: your copy is current. No body; the same ETag.", "headers": VALIDATORS}
 
 
 def document_errors(schema):
@@ -81,8 +106,19 @@ def document_errors(schema):
                     continue
                 responses.setdefault(status, {"description": description, **reference})
             responses["429"] = {**responses["429"], "headers": RETRY_AFTER}
+            if operation.pop("x-conditional", False):
+                document_conditions(operation)
             if operation.pop("x-rate-limited", False):
                 for status, response in responses.items():
                     if str(status).startswith("2") or str(status) == "429":
                         response["headers"] = {**RATE_LIMIT_HEADERS, **response.get("headers", {})}
     return schema
+
+
+def document_conditions(operation):
+    operation.setdefault("parameters", []).extend(CONDITIONS)
+    responses = operation["responses"]
+    for status, response in responses.items():
+        if str(status) == "200":
+            response["headers"] = {**VALIDATORS, **response.get("headers", {})}
+    responses["304"] = NOT_MODIFIED
