@@ -1,8 +1,11 @@
 """The JSON API at /api/v1/: one router per domain app, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 
 from . import accounts, errors, ideas, taxonomy
+from .docs import SiteSwagger
 from .openapi import document_errors
 
 
@@ -13,14 +16,19 @@ class IdeabankAPI(NinjaAPI):
         return operation.view_func.__name__
 
     def get_openapi_schema(self, **kwargs):
-        return document_errors(super().get_openapi_schema(**kwargs))
+        schema = document_errors(super().get_openapi_schema(**kwargs))
+        # In the request's language (Danish unless the visitor chose English), like the docs page around it.
+        schema["info"]["title"] = _("Idébankens API")
+        schema["info"]["description"] = _("Idéer, metoder og deres udbredelse i den sociale sektor.")
+        return schema
 
 
 api = IdeabankAPI(
-    title="Idébanken API",
+    title=gettext_lazy("Idébankens API"),
     version="1",
-    description="Ideas, methods and their spread in the Danish social sector.",
+    description=gettext_lazy("Idéer, metoder og deres udbredelse i den sociale sektor."),
     urls_namespace="api",
+    docs=SiteSwagger(),
 )
 errors.install(api)
 api.add_router("", accounts.router)

@@ -31,8 +31,11 @@ def etag_of(body):
 def first_sent(path, etag):
     """When the answer with this ETag was first sent for this path (seconds since the epoch)."""
     key = f"api:first-sent:{path}:{etag}"
-    cache.add(key, int(time.time()), FIRST_SENT_SECONDS)
-    return cache.get(key) or int(time.time())
+    sent = cache.get(key)
+    if sent is None:  # new: remember now, unless another request just did (add keeps the first)
+        cache.add(key, int(time.time()), FIRST_SENT_SECONDS)
+        sent = cache.get(key) or int(time.time())
+    return sent
 
 
 def conditional(view):
