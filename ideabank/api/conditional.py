@@ -30,7 +30,8 @@ def etag_of(body):
 
 def first_sent(path, etag):
     """When the answer with this ETag was first sent for this path (seconds since the epoch)."""
-    key = f"api:first-sent:{path}:{etag}"
+    # Hashed: the path is the client's to choose, and a cache key must stay short.
+    key = "api:first-sent:" + hashlib.blake2b(f"{path} {etag}".encode(), digest_size=16).hexdigest()
     sent = cache.get(key)
     if sent is None:  # new: remember now, unless another request just did (add keeps the first)
         cache.add(key, int(time.time()), FIRST_SENT_SECONDS)
