@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from . import accounts, errors, ideas, taxonomy
 from .docs import SiteSwagger
 from .examples import add_examples
-from .openapi import document_errors
+from .openapi import document_errors, document_tags
 
 
 class IdeabankAPI(NinjaAPI):
@@ -17,7 +17,7 @@ class IdeabankAPI(NinjaAPI):
         return operation.view_func.__name__
 
     def get_openapi_schema(self, **kwargs):
-        schema = add_examples(document_errors(super().get_openapi_schema(**kwargs)))
+        schema = add_examples(document_tags(document_errors(super().get_openapi_schema(**kwargs))))
         # In the request's language (Danish unless the visitor chose English), like the docs page around it.
         schema["info"]["title"] = _("Idébankens API")
         schema["info"]["description"] = _("Idéer, metoder og deres udbredelse i den sociale sektor.")

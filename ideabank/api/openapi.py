@@ -91,6 +91,27 @@ CONDITIONS = [
 NOT_MODIFIED = {"description": "Not modified: your copy is current. No body; the same ETag.", "headers": VALIDATORS}
 
 
+# The domains the operations are grouped by, in the order the docs page shows them.
+TAGS = {
+    "accounts": "Tokens, your profile, your data, and the organisations users belong to.",
+    "taxonomy": "Reference data: municipalities, target groups and themes.",
+    "search": "Full-text search over ideas and methods, suggestions and similar ideas.",
+    "ideas": "Ideas from practice: post, edit, vote, comment, report, follow.",
+    "attachments": "Files attached to an idea.",
+    "methods": "Methods promoted from ideas, their assessments and knowledge declarations.",
+    "spread": "Who uses which method (adoptions), their outcome reports, and the spread per method.",
+    "encounters": "'Føler du dig hjulpet?': one answer per meeting, summaries and outcome drafts from them.",
+    "business case": "What a method costs and what it saves.",
+    "notifications": "Your notifications.",
+    "open data": "Everything public, as CSV and JSON.",
+}
+
+
+def document_tags(schema):
+    schema["tags"] = [{"name": name, "description": description} for name, description in TAGS.items()]
+    return schema
+
+
 def document_errors(schema):
     """Add the error answers and rate-limit headers to every operation of the schema (a dict as Ninja builds
     it) and return it."""
