@@ -5,7 +5,8 @@ Ninja documents only the success codes each operation declares, so a client (or 
 same shape; this says so in the schema, once, instead of on each of the operations. Operations that count
 against a rate limit carry `openapi_extra=RATE_LIMITED`; their answers document the RateLimit-* headers.
 Operations decorated with conditional.py's `conditional` carry `openapi_extra=CONDITIONAL`: ETag and
-Last-Modified on 200, the request headers that ask for a 304, and the 304.
+Last-Modified on 200, the request headers that ask for a 304, and the 304. Deprecated operations
+(deprecation.py) document their Deprecation and Sunset headers.
 """
 
 FIELD_ERROR_SCHEMA = {
@@ -68,6 +69,10 @@ RATE_LIMIT_HEADERS = {
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying again.", **INTEGER}}
 TEXT = {"schema": {"type": "string"}}
+DEPRECATION_HEADERS = {
+    "Deprecation": {"description": "When the deprecation was announced (`@` and seconds since 1970).", **TEXT},
+    "Sunset": {"description": "The day the operation goes, at least six months later (HTTP date).", **TEXT},
+}
 VALIDATORS = {
     "ETag": {"description": "Changes whenever anything in the answer changes (also per user).", **TEXT},
     "Last-Modified": {"description": "When this exact answer was first sent (HTTP date).", **TEXT},
@@ -127,19 +132,23 @@ def document_errors(schema):
                     continue
                 responses.setdefault(status, {"description": description, **reference})
             responses["429"] = {**responses["429"], "headers": RETRY_AFTER}
+            if operation.get("deprecated"):
+                add_headers(responses, DEPRECATION_HEADERS)
             if operation.pop("x-conditional", False):
                 document_conditions(operation)
             if operation.pop("x-rate-limited", False):
-                for status, response in responses.items():
-                    if str(status).startswith("2") or str(status) == "429":
-                        response["headers"] = {**RATE_LIMIT_HEADERS, **response.get("headers", {})}
+                add_headers(responses, RATE_LIMIT_HEADERS, also="429")
     return schema
+
+
+def add_headers(responses, headers, also=None):
+    """Document `headers` on every 2xx answer (and on the status `also`)."""
+    for status, response in responses.items():
+        if str(status).startswith("2") or str(status) == also:
+            response["headers"] = {**headers, **response.get("headers", {})}
 
 
 def document_conditions(operation):
     operation.setdefault("parameters", []).extend(CONDITIONS)
-    responses = operation["responses"]
-    for status, response in responses.items():
-        if str(status) == "200":
-            response["headers"] = {**VALIDATORS, **response.get("headers", {})}
-    responses["304"] = NOT_MODIFIED
+    add_headers(operation["responses"], VALIDATORS)
+    operation["responses"]["304"] = NOT_MODIFIED
