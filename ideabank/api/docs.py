@@ -14,5 +14,9 @@ class SiteSwagger(Swagger):
             "url": self.get_openapi_url(api, kwargs),
             # Swagger UI would otherwise show a badge fetched from validator.swagger.io.
             "validatorUrl": None,
+            # Deep links put a link inside each operation's toggle button, which screen readers cannot use.
+            "deepLinking": False,
+            # Its highlighting colours numbers too faintly on the dark code background (WCAG contrast).
+            "syntaxHighlight": False,
         }
         return render(request, self.template, {"swagger_settings": settings, "schema_url": settings["url"]})

@@ -9,6 +9,9 @@ Last-Modified on 200, the request headers that ask for a 304, and the 304. Depre
 (deprecation.py) document their Deprecation and Sunset headers.
 """
 
+from django.db.models import Field
+from django.utils.translation import gettext as _
+
 FIELD_ERROR_SCHEMA = {
     "title": "FieldError",
     "type": "object",
@@ -58,6 +61,22 @@ ERRORS = {
 # Answers only a request with a body can get.
 BODY_ERRORS = {"409", "413"}
 BODY_METHODS = {"post", "put", "patch", "delete"}
+
+
+def error_examples():
+    """One answer per error status, in the request's language: the messages the API sends (errors.py)."""
+    field_error = {"field": "title", "msg": f"{_('Titel')}: {Field.default_error_messages['blank']}"}
+    return {
+        "400": {"detail": _("Forespørgslen er ikke gyldig JSON.")},
+        "401": {"detail": _("Du skal være logget ind eller sende en gyldig API-nøgle.")},
+        "403": {"detail": _("Du har ikke adgang til dette.")},
+        "404": {"detail": _("Findes ikke.")},
+        "409": {"detail": _("Du har allerede stemt på denne idé.")},
+        "413": {"detail": _("Forespørgslen er for stor (højst %(size)s KiB).") % {"size": 64}},
+        "422": {"detail": [field_error], "errors": [field_error]},
+        "429": {"detail": _("For mange forespørgsler. Vent lidt, og prøv igen.")},
+    }
+
 
 RATE_LIMITED = {"x-rate-limited": True}
 CONDITIONAL = {"x-conditional": True}
@@ -123,14 +142,15 @@ def document_errors(schema):
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components["Error"] = ERROR_SCHEMA
     components["FieldError"] = FIELD_ERROR_SCHEMA
-    reference = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    examples = error_examples()
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
             for status, description in ERRORS.items():
                 if status in BODY_ERRORS and method not in BODY_METHODS:
                     continue
-                responses.setdefault(status, {"description": description, **reference})
+                error = {"schema": {"$ref": "#/components/schemas/Error"}, "example": examples[status]}
+                responses.setdefault(status, {"description": description, "content": {"application/json": error}})
             responses["429"] = {**responses["429"], "headers": RETRY_AFTER}
             if operation.get("deprecated"):
                 add_headers(responses, DEPRECATION_HEADERS)

@@ -17,7 +17,7 @@ def open_docs(page):
     return hosts
 
 
-def test_the_api_page_is_danish_and_asks_no_other_host(new_page, live_server):
+def test_the_api_page_is_danish_accessible_and_asks_no_other_host(new_page, live_server, assert_accessible):
     page = new_page()
     hosts = open_docs(page)
 
@@ -27,6 +27,9 @@ def test_the_api_page_is_danish_and_asks_no_other_host(new_page, live_server):
     expect(page.locator("#swagger-ui .info .description")).to_contain_text("Idéer, metoder og deres udbredelse")
     expect(page.get_by_role("link", name="Gå til sidens indhold")).to_be_attached()
     assert hosts == {urlsplit(live_server.url).netloc}
+    page.get_by_role("button", name="POST /api/v1/ideas/{idea_id}/vote", exact=False).first.click()
+    expect(page.locator(".opblock.is-open")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_the_api_page_is_english_on_request(new_page):
