@@ -23,7 +23,7 @@ def test_the_api_page_is_danish_accessible_and_asks_no_other_host(new_page, live
 
     assert page.locator("html").get_attribute("lang") == "da"
     expect(page.get_by_role("heading", level=1, name="API-dokumentation", exact=True)).to_be_visible()
-    expect(page.locator("#swagger-ui .info .title")).to_contain_text("Idébankens API")
+    expect(page.locator("#swagger-ui .info .title")).to_contain_text("Idébanken API")
     expect(page.locator("#swagger-ui .info .description")).to_contain_text("Idéer, metoder og deres udbredelse")
     expect(page.get_by_role("link", name="Gå til sidens indhold")).to_be_attached()
     assert hosts == {urlsplit(live_server.url).netloc}
@@ -38,4 +38,4 @@ def test_the_api_page_is_english_on_request(new_page):
 
     assert page.locator("html").get_attribute("lang") == "en"
     expect(page.get_by_role("heading", level=1, name="API documentation", exact=True)).to_be_visible()
-    expect(page.locator("#swagger-ui .info .title")).to_contain_text("The Idébanken API")
+    expect(page.locator("#swagger-ui .info .description")).to_contain_text("Ideas, methods and their spread")
