@@ -53,12 +53,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    "ninja",  # its Swagger UI files, so the API page loads them from the site, not from a CDN
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
     "django_htmx",
-    "ninja",  # its Swagger UI files, so the API page loads them from the site, not from a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
