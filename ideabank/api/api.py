@@ -1,9 +1,13 @@
 """The JSON API at /api/v1/: one router per domain app, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 
 from . import accounts, errors, ideas, taxonomy
-from .openapi import document_errors
+from .docs import SiteSwagger
+from .examples import add_examples
+from .openapi import document_errors, document_tags
 
 
 class IdeabankAPI(NinjaAPI):
@@ -13,14 +17,19 @@ class IdeabankAPI(NinjaAPI):
         return operation.view_func.__name__
 
     def get_openapi_schema(self, **kwargs):
-        return document_errors(super().get_openapi_schema(**kwargs))
+        schema = add_examples(document_tags(document_errors(super().get_openapi_schema(**kwargs))))
+        # In the request's language (Danish unless the visitor chose English), like the docs page around it. The
+        # title is a name and stays put: generators name the client package after it.
+        schema["info"]["description"] = _("Idéer, metoder og deres udbredelse i den sociale sektor.")
+        return schema
 
 
 api = IdeabankAPI(
     title="Idébanken API",
     version="1",
-    description="Ideas, methods and their spread in the Danish social sector.",
+    description=gettext_lazy("Idéer, metoder og deres udbredelse i den sociale sektor."),
     urls_namespace="api",
+    docs=SiteSwagger(),
 )
 errors.install(api)
 api.add_router("", accounts.router)

@@ -205,7 +205,13 @@ def business_case(request, method_id: int, params: Query[CalculatorParams]):
     return case_out(case)
 
 
-@router.put("/methods/{method_id}/business-case", response=BusinessCaseSavedOut, auth=authenticated, by_alias=True)
+@router.put(
+    "/methods/{method_id}/business-case",
+    response=BusinessCaseSavedOut,
+    auth=authenticated,
+    by_alias=True,
+    summary="Save Business Case",
+)
 def put_business_case(request, method_id: int, payload: BusinessCaseIn):
     """Editors replace the business case; it is published as a new revision of the method. Refusals are 422
     naming each field; effects without a source are stored but flagged in `flags`. 409 while the method has

@@ -99,6 +99,7 @@ def _writable(request, adoption_id):
 
 @router.post(
     "/adoptions/{adoption_id}/encounters",
+    summary="Register an encounter",
     response={200: EncounterOut, 201: EncounterOut},
     auth=authenticated,
     openapi_extra=RATE_LIMITED,
@@ -113,6 +114,7 @@ def register(request, adoption_id: int, payload: EncounterIn):
 
 @router.post(
     "/adoptions/{adoption_id}/encounters/bulk",
+    summary="Register encounters in bulk",
     response={200: EncounterBatchOut, 201: EncounterBatchOut},
     auth=authenticated,
     openapi_extra=RATE_LIMITED,
@@ -134,7 +136,13 @@ def register_many(request, adoption_id: int, payload: BulkIn):
     )
 
 
-@router.get("/adoptions/{adoption_id}/encounters/summary", response=EncounterSummaryOut, by_alias=True, auth=public)
+@router.get(
+    "/adoptions/{adoption_id}/encounters/summary",
+    response=EncounterSummaryOut,
+    by_alias=True,
+    auth=public,
+    summary="Encounter summary",
+)
 def summary(request, adoption_id: int, params: Query[PeriodParams]):
     """Asked (all but declined), helped, partly, not helped, declined, the helped share and its 95% Wilson
     interval. Exact for the organisation and editors; for everyone else counts below 5 and shares of fewer
@@ -152,6 +160,7 @@ def summary(request, adoption_id: int, params: Query[PeriodParams]):
 
 @router.post(
     "/adoptions/{adoption_id}/citizen-codes",
+    summary="Make a citizen code",
     response={201: CitizenCodeOut},
     auth=authenticated,
     openapi_extra=RATE_LIMITED,

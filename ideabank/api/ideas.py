@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from taggit.models import Tag
@@ -30,8 +31,9 @@ from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedRep
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
+from .conditional import conditional
 from .errors import labelled
-from .openapi import RATE_LIMITED
+from .openapi import CONDITIONAL, RATE_LIMITED
 from .pages import FacetedPage, envelope, rows_of
 from .schemas import (
     CommentIn,
@@ -315,7 +317,8 @@ def create_idea(request, payload: IdeaIn):
     return Status(201, detail_out(request, detail_queryset().get(pk=idea.pk)))
 
 
-@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public, exclude_unset=True)
+@router.get("/ideas/{idea_id}", response=IdeaDetailOut, auth=public, exclude_unset=True, openapi_extra=CONDITIONAL)
+@decorate_view(conditional)
 def idea_detail(request, idea_id: int):
     """One idea. A merged idea answers with `status: "merged"` and `merged_into`, the idea it lives on in."""
     return detail_out(request, visible_idea(request, idea_id, detail_queryset()))

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from pydantic import Field, StrictInt
 
 from ideabank.ideas.models import Idea, Stage
@@ -19,8 +20,10 @@ from ideabank.methods.models.research import ResearchItem
 
 from . import spread as spread_api
 from .auth import authenticated
+from .conditional import conditional
 from .errors import labelled
 from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .openapi import CONDITIONAL
 from .pages import FacetedPage, envelope, rows_of
 from .schemas import Count, Id, NamedOut, choice
 from .spread_schemas import OutcomesOut, SpreadOut
@@ -230,7 +233,10 @@ def list_methods(request, params: Query[MethodFilterParams]):
     }
 
 
-@router.get("/methods/{method_id}", response=MethodDetailOut, auth=public, exclude_unset=True)
+@router.get(
+    "/methods/{method_id}", response=MethodDetailOut, auth=public, exclude_unset=True, openapi_extra=CONDITIONAL
+)
+@decorate_view(conditional)
 def method_detail(request, method_id: int):
     """One method with its latest assessment, declaration per dimension, origin ideas, research and indicators."""
     method = visible_method(request, method_id)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 from pydantic import Field
 
 from ideabank.accounts.models import Organisation, User
@@ -25,8 +26,10 @@ from ideabank.spread import economics, queries, services, suppression
 from ideabank.spread.models import Adoption, OutcomeReport
 
 from .auth import authenticated
+from .conditional import conditional
 from .errors import labelled
 from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .openapi import CONDITIONAL
 from .pages import Page, envelope, rows_of
 from .schemas import In, Key
 from .spread_schemas import AdoptionDetailOut, AdoptionOut, MethodSpreadOut, OutcomeReportOut
@@ -424,7 +427,8 @@ def report_outcome(request, adoption_id: int, payload: OutcomeIn):
 # ---- spread across methods --------------------------------------------------------------------
 
 
-@router.get("/spread", response=Page[MethodSpreadOut], auth=public)
+@router.get("/spread", response=Page[MethodSpreadOut], auth=public, openapi_extra=CONDITIONAL)
+@decorate_view(conditional)
 def spread(request, params: Query[SpreadParams]):
     """Per published method: adoptions by status and by region, and the dated timeline of the spread."""
     methods = queries.live_methods()

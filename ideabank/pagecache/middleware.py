@@ -10,6 +10,8 @@ covers writes that bypass model signals such as `QuerySet.update()`.
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from . import store
 
@@ -51,7 +53,12 @@ class PageCacheMiddleware:
             request._page_cache_key = cache_key
             return None
         status, headers, content = cached
-        return HttpResponse(content, status=status, headers=dict(headers))
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        # A kept API answer carries its ETag and Last-Modified (ideabank/api/conditional.py): honour them here too.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
 
     @staticmethod
     def cacheable(request):

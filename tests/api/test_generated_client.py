@@ -6,6 +6,7 @@ untyped JSON: that is what the contract promises a case system or an analyst's s
 """
 
 import importlib
+import io
 import json
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 
 from ideabank.accounts.roles import Role
+from tests.attachments.files import pdf
 from tests.factories import PASSWORD, IdeaFactory, UserFactory
 from tests.spread.helpers import INDICATORS, make_method
 
@@ -146,6 +148,52 @@ def test_a_generated_client_runs_the_integrators_journey_typed(generated, transp
 
     detail = api(generated, "methods.method_detail").sync(method.pk, client=anonymous)
     assert isinstance(detail, models.MethodDetailOut) and isinstance(detail.spread, models.SpreadOut)
+
+    types = importlib.import_module(f"{PACKAGE}.types")
+    attachment = api(generated, "attachments.add_attachment").sync(
+        idea.id,
+        client=client,
+        body=models.AddAttachmentMultiPartBodyParams(
+            file=types.File(payload=io.BytesIO(pdf("Plan for weekendvenner")), file_name="plan.pdf"),
+            description="Planen for weekenderne",
+        ),
+    )
+    assert isinstance(attachment, models.AttachmentOut) and attachment.description == "Planen for weekenderne"
+
+
+def test_a_generated_client_writes_and_reads_a_business_case_and_polls_conditionally(generated, transport):
+    models = importlib.import_module(f"{PACKAGE}.models")
+    method = make_method(indicators=INDICATORS)
+    editor = UserFactory(role=Role.REDAKTOER)
+    anonymous = generated.Client(base_url="http://testserver", httpx_args={"transport": transport})
+    token = api(generated, "accounts.create_token").sync(
+        client=anonymous, body=models.TokenRequest(email=editor.email, password=PASSWORD)
+    )
+    client = generated.AuthenticatedClient(
+        base_url="http://testserver", token=token.token, httpx_args={"transport": transport}
+    )
+
+    saved = api(generated, "business_case.put_business_case").sync(
+        method.pk,
+        client=client,
+        body=models.BusinessCaseIn.from_dict(
+            {
+                "cost_per_citizen": 20000,
+                "cost_source": "Kommunens regnskab 2025",
+                "effects": [{"label": "Undgået anbringelse", "value_per_year": 8000, "share": 0.25, "years": 8}],
+            }
+        ),
+    )
+    assert isinstance(saved, models.BusinessCaseSavedOut) and saved.cost_per_citizen == 20000
+
+    case = api(generated, "business_case.business_case").sync(method.pk, client=anonymous, citizens="10")
+    assert isinstance(case, models.BusinessCaseOut) and isinstance(case.scenarios, models.ScenariosOut)
+
+    read = api(generated, "methods.method_detail").sync_detailed(method.pk, client=anonymous)
+    again = api(generated, "methods.method_detail").sync_detailed(
+        method.pk, client=anonymous, if_none_match=read.headers["ETag"]
+    )
+    assert (read.status_code, again.status_code, again.parsed) == (200, 304, None)
 
 
 def test_an_error_comes_back_as_the_generated_error_model(generated, transport):

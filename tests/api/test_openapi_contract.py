@@ -2,6 +2,7 @@
 a new endpoint without a response schema, a tag or a documented error fails here."""
 
 import pytest
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from tests.factories import IdeaFactory, UserFactory
@@ -61,11 +62,45 @@ def test_every_operation_documents_its_errors_with_the_one_error_schema(schema):
         assert "Retry-After" in responses["429"]["headers"], name
 
 
-def test_every_operation_has_a_summary_description_and_tag(schema):
+def test_every_operation_has_a_summary_description_and_a_described_tag(schema):
+    described = {tag["name"] for tag in schema["tags"] if tag.get("description")}
     for name, _method, operation in operations(schema):
         assert operation.get("summary"), name
         assert operation.get("description", "").strip(), name
-        assert operation.get("tags"), name
+        assert operation.get("tags") and set(operation["tags"]) <= described, name
+
+
+def examples(operation):
+    """(where, media) for the request body and each answer that has a body (errors too)."""
+    bodies = [("request", operation.get("requestBody", {})), *operation["responses"].items()]
+    for where, body in bodies:
+        for media_type, media in body.get("content", {}).items():
+            yield f"{where} {media_type}", media
+
+
+def strict(components):
+    """The named schemas refusing keys they do not declare, so an example with a misspelt field fails."""
+    return {
+        name: {"additionalProperties": False, **component} if "properties" in component else component
+        for name, component in components.items()
+    }
+
+
+def test_every_request_body_and_answer_has_an_example_that_fits_its_schema(schema):
+    components = {"schemas": strict(schema["components"]["schemas"])}
+    missing, unfit = [], []
+    for name, _method, operation in operations(schema):
+        for where, media in examples(operation):
+            if "example" not in media:
+                missing.append(f"{name} {where}")
+                continue
+            validator = Draft202012Validator({**media["schema"], "components": components})
+            unfit += [
+                f"{name} {where}: {error.json_path} {error.message}"
+                for error in validator.iter_errors(media["example"])
+            ]
+    assert missing == []
+    assert unfit == []
 
 
 def test_the_model_names_are_unique_and_every_reference_resolves(schema):
