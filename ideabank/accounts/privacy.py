@@ -43,9 +43,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ideabank.ideas.services import Conflict
+from ideabank.errors import Conflict
 
-from .roles import Role, has_role, role_of
+from .roles import is_administrator, role_of
 from .sessions import end_sessions
 
 DELETE_ACTION = "ideabank.account_deleted"
@@ -76,10 +76,6 @@ def deletion_step(function):
 
 
 # ---- who may ---------------------------------------------------------------------------------
-
-
-def is_administrator(user):
-    return has_role(user, Role.ADMINISTRATOR)
 
 
 def require_access(acting, user):

@@ -16,16 +16,11 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
 from ideabank import ratelimit
-from ideabank.ideas import services
+from ideabank.errors import Conflict
 
 # Nothing the API accepts comes near this; a larger body is refused before it is parsed.
 MAX_BODY_BYTES = 64 * 1024
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-
-
-class Conflict(HttpError):
-    def __init__(self, message):
-        super().__init__(409, message)
 
 
 @contextmanager
@@ -174,7 +169,7 @@ def install(api):
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(DjangoValidationError, rejected)
-    api.add_exception_handler(services.Conflict, conflict)
+    api.add_exception_handler(Conflict, conflict)
     api.add_exception_handler(ratelimit.RateLimited, rate_limited)
     api.add_decorator(limit_body, mode="view")
     api.add_decorator(rate_limit_headers, mode="view")

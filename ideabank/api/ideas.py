@@ -24,9 +24,12 @@ from taggit.models import Tag
 
 from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
+from ideabank.accounts.roles import is_editor
 from ideabank.attachments.models import Attachment
 from ideabank.ideas import queries, services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
+from ideabank.methods import queries as method_queries
+from ideabank.methods.models import Promotion
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
@@ -182,10 +185,6 @@ def detail_queryset():
 def promoted_method(request, idea):
     """The method the idea grew into, as {id, title, url, status}, or None. The public sees it once it is
     published; editors also see the draft (status `draft` or `in_review`) with the admin address to edit it."""
-    from ideabank.api.methods import status_of
-    from ideabank.methods.models import Promotion
-    from ideabank.methods.services import is_editor
-
     editor = is_editor(request.user)
     if not editor and idea.stage not in (Stage.METHOD, Stage.EVIDENCE):  # publishing lifts the idea's stage
         return None
@@ -198,7 +197,7 @@ def promoted_method(request, idea):
         "id": method.pk,
         "title": method.title,
         "url": request.build_absolute_uri(method.url),
-        "status": status_of(method),
+        "status": method_queries.status_of(method),
     }
     if editor:
         out["edit_url"] = request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[method.pk]))

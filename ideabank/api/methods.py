@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StrictInt
 
+from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Idea, Stage
 from ideabank.methods import queries, services
 from ideabank.methods.elements import Conclusion, Dimension, Level, element_names
@@ -156,12 +157,6 @@ class MethodFilterParams(Schema):
     page_size: int = Field(PAGE_SIZE, ge=1, le=100)
 
 
-def status_of(method):
-    if method.live:
-        return "live"
-    return "in_review" if method.workflow_in_progress else "draft"
-
-
 def method_url(request, method):
     url = method.get_url(request=request)
     return request.build_absolute_uri(url) if url else None
@@ -177,7 +172,7 @@ def method_out(request, method, editor=False):
         "adoptions": adoption_count(method),
     }
     if editor:
-        out["status"] = status_of(method)
+        out["status"] = queries.status_of(method)
     return out
 
 
@@ -218,7 +213,7 @@ def list_methods(request, params: Query[MethodFilterParams]):
     methods = queries.list_methods(request.user, filters)
     count = methods.count()
     rows = rows_of(methods, count, params.page, params.page_size)
-    editor = services.is_editor(request.user)
+    editor = is_editor(request.user)
     return {
         **envelope(request, count, params.page, params.page_size, [method_out(request, m, editor) for m in rows]),
         "facets": {
@@ -236,7 +231,7 @@ def method_detail(request, method_id: int):
     method = visible_method(request, method_id)
     context = queries.method_context(method, request.user)
     return {
-        **method_out(request, method, services.is_editor(request.user)),
+        **method_out(request, method, is_editor(request.user)),
         "summary": method.summary,
         "target_groups": [named(group) for group in method.target_groups.all()],
         "themes": [named(theme) for theme in method.themes.all()],
@@ -307,5 +302,5 @@ def promote(request, idea_id: int, payload: PromoteIn | None = None):
             raise Http404
         into = get_or_404(MethodPage.objects.all(), payload.method)
     method, created = services.promote(request.user, idea, into=into)
-    body = {"method": {"id": method.pk, "url": method_url(request, method), "status": status_of(method)}}
+    body = {"method": {"id": method.pk, "url": method_url(request, method), "status": queries.status_of(method)}}
     return Status(201 if created else 200, body)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from ideabank.accounts.roles import is_moderator
 from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea
 
@@ -24,7 +25,7 @@ REMOVE_ACTION = "ideabank.attachment_removed"
 
 def can_change(user, idea):
     """The author and editors (who may edit the idea), and moderators (who may remove what should not be there)."""
-    return ideas.can_edit(user, idea) or ideas.is_moderator(user)
+    return ideas.can_edit(user, idea) or is_moderator(user)
 
 
 def per_idea():

@@ -39,6 +39,8 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.models import ModelLogEntry
 
+from ideabank.accounts.roles import is_moderator
+from ideabank.errors import Conflict
 from ideabank.forms import PersonalDataGuardMixin
 from ideabank.ids import IdChoiceField, parse_id
 from ideabank.next_url import local_next_url
@@ -56,14 +58,14 @@ class ModeratorRequiredMixin:
     """Moderators and everyone above them; Wagtail turns the refusal into a redirect with a message."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not services.is_moderator(request.user):
+        if not is_moderator(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
 class ModeratorMenuItem(SidebarMenuItem):
     def is_shown(self, request):
-        return services.is_moderator(request.user)
+        return is_moderator(request.user)
 
 
 def with_next(url, next_url):
@@ -146,7 +148,7 @@ class ModerationActionView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Fo
             for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
-        except (PermissionDenied, services.Conflict) as error:
+        except (PermissionDenied, Conflict) as error:
             messages.error(self.request, str(error) or _("Du har ikke lov til at gøre dette."))
             return redirect(self.get_success_url())
         messages.success(self.request, self.get_success_message())

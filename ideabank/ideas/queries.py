@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ideabank.accounts.models import Organisation
+from ideabank.accounts.roles import is_moderator
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 
 from .models import NEWEST_PUBLISHED, Comment, Follow, Idea, IdeaTag, Stage, TriedReport, Vote
-from .services import is_moderator
 
 # Each sort has an index in exactly its order (Idea.Meta.indexes); NEWEST_PUBLISHED is "published_at DESC
 # NULLS LAST" in a form both databases can index.

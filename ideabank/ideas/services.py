@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ideabank.accounts.roles import Role, has_role
+from ideabank.accounts.roles import Role, has_role, is_editor, is_moderator
 from ideabank.accounts.sessions import end_sessions
+from ideabank.errors import Conflict
 from ideabank.live import publish as live
 from ideabank.notifications import services as notifications
 
@@ -27,19 +28,7 @@ TRENDING_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 TRENDING_HALF_LIFE = timedelta(days=7)
 
 
-class Conflict(Exception):
-    """The request is valid but clashes with the current state (e.g. a second vote)."""
-
-
 # ---- who may do what -------------------------------------------------------------------------
-
-
-def is_moderator(user):
-    return has_role(user, Role.MODERATOR)
-
-
-def is_editor(user):
-    return has_role(user, Role.REDAKTOER)
 
 
 def can_view(user, idea):

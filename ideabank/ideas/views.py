@@ -31,6 +31,7 @@ from ideabank import ratelimit
 from ideabank.accounts.models import Organisation
 from ideabank.attachments import services as attachment_services
 from ideabank.attachments.forms import AttachmentsForm
+from ideabank.errors import Conflict
 from ideabank.ids import parse_id
 from ideabank.next_url import local_next_url
 from ideabank.taxonomy.models import TargetGroup
@@ -552,7 +553,7 @@ def vote(request, pk):
         if wants_json(request):
             return JsonResponse({"detail": str(error)}, status=403)
         return forbidden(request, error)
-    except services.Conflict as error:
+    except Conflict as error:
         if wants_json(request):
             return JsonResponse({"detail": str(error), **_vote_state(request.user, idea)}, status=409)
         messages.info(request, str(error))
@@ -679,7 +680,7 @@ def _report(request, *, idea, comment=None):
         return too_many(request)
     except PermissionDenied as error:
         return forbidden(request, error)
-    except services.Conflict as error:
+    except Conflict as error:
         messages.info(request, str(error))
         return redirect(back)
     except ValidationError as error:
@@ -718,7 +719,7 @@ def tried(request, pk):
             services.report_tried(request.user, idea, **form.cleaned_data)
         except PermissionDenied as error:
             return forbidden(request, error)
-        except services.Conflict as error:
+        except Conflict as error:
             messages.info(request, str(error))
             return redirect(f"{idea.get_absolute_url()}#tried")
         except ValidationError as error:

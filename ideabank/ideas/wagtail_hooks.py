@@ -16,9 +16,10 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
+from ideabank.accounts.roles import is_moderator
+
 from . import admin_views as views
 from .models import Idea
-from .services import is_moderator
 
 MODERATION_ACTIONS = (
     "ideabank.auto_hide",

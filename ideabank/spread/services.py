@@ -14,9 +14,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ideabank.ideas.services import Conflict, require_active_staff
+from ideabank.accounts.roles import is_editor
+from ideabank.errors import Conflict
+from ideabank.ideas.services import require_active_staff
 from ideabank.methods.models import OutcomeIndicator
-from ideabank.methods.services import is_editor
 from ideabank.validators import USER_TEXT_VALIDATORS, check_plausible_dates, implausible_dates
 
 from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange

@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from ideabank.accounts.models import UserSession as Session
 from ideabank.accounts.roles import Role
+from ideabank.errors import Conflict
 from ideabank.ideas import services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from tests.factories import PASSWORD, IdeaFactory, OrganisationFactory, UserFactory
@@ -78,7 +79,7 @@ def test_a_hidden_idea_is_out_of_public_view_but_moderators_see_it(idea, reporte
 def test_one_open_report_per_reporter(idea, colleague):
     services.report_content(colleague, reason=SPAM, idea=idea)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.report_content(colleague, reason=Report.Reason.OFFENSIVE, idea=idea)
 
     assert Report.objects.filter(idea=idea).count() == 1
@@ -87,7 +88,7 @@ def test_one_open_report_per_reporter(idea, colleague):
 def test_the_same_reporter_reporting_three_times_does_not_hide(idea, colleague):
     services.report_content(colleague, reason=SPAM, idea=idea)
     for _attempt in range(2):
-        with pytest.raises(services.Conflict):
+        with pytest.raises(Conflict):
             services.report_content(colleague, reason=SPAM, idea=idea)
 
     assert refreshed(idea).status == Idea.Status.PUBLISHED
@@ -461,7 +462,7 @@ def test_an_idea_is_merged_only_once(pair, moderator, staff):
     services.merge(moderator, duplicate, into)
     another = IdeaFactory(author=staff)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.merge(moderator, duplicate, another)
     assert refreshed(duplicate).merged_into == into
 
