@@ -5,7 +5,7 @@
 * A session ends after `IDEABANK_SESSION_IDLE_HOURS` without a request (idle timeout) and, however active,
   `IDEABANK_SESSION_MAX_HOURS` after the login (absolute timeout). The middleware enforces both.
 * All of a user's sessions end when their password changes (here, on save), when they are blocked
-  (ideas.services.block_user), when their account is deleted (privacy.delete_account) and when they
+  (accounts.services.block_user), when their account is deleted (privacy.delete_account) and when they
   choose "Log ud alle steder".
 """
 

@@ -13,6 +13,7 @@ from pydantic import Field, StrictInt
 
 from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Idea, Stage
+from ideabank.ideas.queries import visible_idea
 from ideabank.methods import queries, services
 from ideabank.methods.elements import Conclusion, Dimension, Level, element_names
 from ideabank.methods.models import MethodPage
@@ -21,7 +22,7 @@ from ideabank.methods.models.research import ResearchItem
 from . import spread as spread_api
 from .auth import authenticated
 from .errors import labelled
-from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .ideas import MAX_ID, get_or_404, public
 from .pages import FacetedPage, envelope, rows_of
 from .schemas import Count, Id, NamedOut, choice
 from .spread_schemas import OutcomesOut, SpreadOut
@@ -281,7 +282,7 @@ def _assess(request, target, payload):
 def assess_idea(request, idea_id: int, payload: AssessmentIn):
     """An editor scores the idea on all 11 elements (0–3, each with a justification) and concludes."""
     services.require_editor(request.user)
-    return _assess(request, visible_idea(request, idea_id), payload)
+    return _assess(request, visible_idea(request.user, idea_id), payload)
 
 
 @router.post("/methods/{method_id}/assessments", response={201: AssessmentOut}, auth=authenticated)
@@ -295,7 +296,7 @@ def assess_method(request, method_id: int, payload: AssessmentIn):
 def promote(request, idea_id: int, payload: PromoteIn | None = None):
     """Lift an idea into a new draft method (or into `method`). 201 the first time, then 200 with the same method."""
     services.require_editor(request.user)
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     into = None
     if payload is not None and payload.method is not None:
         if not 0 < payload.method <= MAX_ID:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.models import APIToken, ModelLogEntry
 
 from ideabank.accounts import privacy
+from ideabank.accounts import services as account_services
 from ideabank.accounts.models import Invitation, User, UserSession
 from ideabank.accounts.roles import Role
 from ideabank.errors import Conflict
@@ -247,8 +248,8 @@ def test_a_deletion_is_logged_without_personal_data(staff, shared):
 
 def test_earlier_log_entries_about_the_user_lose_the_name(staff, moderator):
     name = staff.display_name
-    services.block_user(moderator, staff, reason=f"{name} skrev spam")
-    services.unblock_user(moderator, staff)
+    account_services.block_user(moderator, staff, reason=f"{name} skrev spam")
+    account_services.unblock_user(moderator, staff)
     staff.refresh_from_db()
 
     privacy.delete_account(staff, acting=staff)
@@ -267,7 +268,7 @@ def test_a_deleted_account_cannot_be_deleted_twice_or_unblocked(staff, administr
     with pytest.raises(Conflict):
         privacy.delete_account(staff, acting=administrator)
     with pytest.raises(PermissionDenied):
-        services.unblock_user(moderator, staff)
+        account_services.unblock_user(moderator, staff)
     assert deletion_entries(staff).count() == 1
 
 
