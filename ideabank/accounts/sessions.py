@@ -17,6 +17,8 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from .models import UserSession
+
 # Unix times kept in the session; integers, so the JSON serializer stores them as they are.
 LOGIN_AT = "_ideabank_login_at"
 SEEN_AT = "_ideabank_seen_at"
@@ -28,8 +30,6 @@ TOUCH_SECONDS = 300
 class SessionStore(DatabaseSessionStore):
     @classmethod
     def get_model_class(cls):
-        from .models import UserSession
-
         return UserSession
 
     def create_model_instance(self, data):
@@ -43,8 +43,6 @@ class SessionStore(DatabaseSessionStore):
 
 def end_sessions(user, keep=None):
     """End every session of the user at once, except the session key `keep` (if given)."""
-    from .models import UserSession
-
     sessions = UserSession.objects.filter(user_id=user.pk)
     if keep:
         sessions = sessions.exclude(session_key=keep)

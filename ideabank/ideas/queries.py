@@ -239,7 +239,7 @@ def with_list_relations(queryset):
 
 def cover_images():
     """The idea's attached images (without their text), as `idea.images`: the first one shows on its card."""
-    from ideabank.attachments.models import Attachment, image_kinds
+    from ideabank.attachments.models import Attachment, image_kinds  # here: attachments sits above ideas
 
     images = Attachment.objects.filter(kind__in=image_kinds()).only("idea_id", "name", "description", "thumbnail")
     return Prefetch("attachments", queryset=images, to_attr="images")
@@ -270,7 +270,7 @@ def idea_detail(pk, viewer=None):
 
 
 def attachments_shown():
-    from ideabank.attachments.models import Attachment
+    from ideabank.attachments.models import Attachment  # here: attachments sits above ideas
 
     return Attachment.objects.defer("text")
 

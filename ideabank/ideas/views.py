@@ -6,30 +6,26 @@ one place: PermissionDenied → 403, ValidationError → form errors, Conflict �
 RateLimited → 429. Every page works without JavaScript.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideabank import ratelimit
 from ideabank.attachments import services as attachment_services
 from ideabank.attachments.forms import AttachmentsForm
 from ideabank.body_size import declared_length
+from ideabank.caching import fragments
 from ideabank.errors import Conflict
 from ideabank.ids import parse_id
 from ideabank.next_url import local_next_url
@@ -115,35 +111,7 @@ def error_text(error):
     return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
 
 
-# ---- cached fragments ------------------------------------------------------------------------
-
-FRAGMENT_TTL = 60 * 60
-_sources = {}
-
-
-def fragments(template_name, contexts, identities, includes=()):
-    """`template_name` rendered once per context, reusing renderings of identical content from the cache.
-
-    A fragment's key digests everything it shows (its identity), the language and the templates' source,
-    so a cached fragment is never out of date: changed content, wording or markup make a new key, and
-    unused keys expire. An identity must therefore hold every value the template (and `includes`) reads.
-    """
-    names = (template_name, *includes)
-    if names not in _sources:
-        source = "".join(loader.get_template(name).template.source for name in names)
-        _sources[names] = hashlib.sha256(source.encode()).hexdigest()[:16]
-    prefix = f"ideas:fragment:{template_name}:{_sources[names]}:{get_language()}"
-    keys = [f"{prefix}:{hashlib.sha256(repr(identity).encode()).hexdigest()}" for identity in identities]
-    found = cache.get_many(keys)
-    template = loader.get_template(template_name)
-    rendered = {}
-    for key, context in zip(keys, contexts, strict=True):
-        if key not in found and key not in rendered:
-            rendered[key] = template.render(context)
-    if rendered:
-        cache.set_many(rendered, FRAGMENT_TTL)
-    found.update(rendered)
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our templates, escaped there
+# ---- cached fragments (ideabank/caching.py) --------------------------------------------------
 
 
 def idea_rows(ideas):
