@@ -1,7 +1,6 @@
 """The fragment cache (ideabank/caching.py): a fragment is rendered once per identity, language and template
 source, kept under Django's template-fragment key, and shared by every later caller with the same identity."""
 
-import pytest
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
@@ -9,13 +8,6 @@ from django.utils import translation
 from ideabank.caching import fragments, template_digest
 
 ICON = "includes/icon.html"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_the_same_identity_reuses_the_first_rendering():
