@@ -225,6 +225,6 @@ class UserSession(AbstractBaseSession):
 
     @classmethod
     def get_session_store_class(cls):
-        from .sessions import SessionStore
+        from .sessions import SessionStore  # here: sessions.py builds on this module's UserSession
 
         return SessionStore

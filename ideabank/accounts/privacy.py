@@ -20,19 +20,28 @@ that dangle or cascade. What goes:
 * everything a real delete would cascade away: API tokens, sessions, notifications and notification
   preferences, follows, the Wagtail profile, and whatever later apps hang on the user with CASCADE
   (two-factor devices, for example) — except the audit records listed in KEPT_ON_DELETION;
-* the link between the user and their votes and reports (the rows stay, so counts stay exact);
-* their drafts (never shared with anyone), failed-login records and used invitations to their e-mail;
+* the link between the user and their votes and reports (the rows stay, so counts stay exact) and their
+  drafts (never shared with anyone): the ideas app's deletion step (ideabank/ideas/privacy.py);
+* failed-login records and used invitations to their e-mail;
 * their name in earlier audit-log entries about the account.
 
 An app with data that needs another treatment (e.g. adoptions naming a new contact) registers a
 function with `@deletion_step`; it runs inside the same transaction before the row is anonymised.
 Every deletion is written to the audit log without personal data (user id, organisation, who, when).
+
+Retention. `purge_expired()` (run daily) deletes what is kept no longer than needed; each app registers
+its own purge with `@retention("name")` (the notifications app: old notifications); this module adds
+unused invitations and expired sessions.
+
+This module knows only accounts: ideas, notifications, attachments, spread, two-factor and single sign-on
+each register their sections and steps in their own privacy.py, imported by their AppConfig.ready().
 """
 
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -42,10 +51,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
-from ideabank.ideas.services import Conflict
+from ideabank.errors import Conflict
 
-from .roles import Role, has_role, role_of
+from .models import Invitation, UserSession
+from .roles import is_administrator, role_of
 from .sessions import end_sessions
 
 DELETE_ACTION = "ideabank.account_deleted"
@@ -56,6 +67,7 @@ KEPT_ON_DELETION = {"admin.LogEntry", "wagtailcore.Comment", "wagtailcore.Commen
 
 _sections: dict[str, Callable] = {}
 _deletion_steps: list[Callable] = []
+_retention: dict[str, Callable] = {}
 
 
 def export_section(name):
@@ -75,11 +87,17 @@ def deletion_step(function):
     return function
 
 
+def retention(name):
+    """Register `function(now) -> rows deleted` as the daily purge of what is kept no longer than needed."""
+
+    def register(function):
+        _retention[name] = function
+        return function
+
+    return register
+
+
 # ---- who may ---------------------------------------------------------------------------------
-
-
-def is_administrator(user):
-    return has_role(user, Role.ADMINISTRATOR)
 
 
 def require_access(acting, user):
@@ -134,145 +152,6 @@ def profile_section(user):
     }
 
 
-@export_section("ideas")
-def ideas_section(user):
-    from ideabank.ideas.models import Idea
-
-    ideas = (
-        Idea.objects.filter(author=user)
-        .select_related("organisation")
-        .prefetch_related("target_groups", "themes", "tags")
-        .order_by("created", "pk")
-    )
-    return [
-        {
-            "id": idea.pk,
-            "url": idea.get_absolute_url(),
-            "title": idea.title,
-            "problem": idea.problem,
-            "solution": idea.solution,
-            "context": idea.context,
-            "results": idea.results,
-            "status": idea.status,
-            "stage": idea.stage,
-            "organisation": idea.organisation.name,
-            "target_groups": [group.name for group in idea.target_groups.all()],
-            "themes": [theme.name for theme in idea.themes.all()],
-            "tags": sorted(tag.name for tag in idea.tags.all()),
-            "votes": idea.vote_count,
-            "comments": idea.comment_count,
-            "created": when(idea.created),
-            "updated": when(idea.updated),
-            "published_at": when(idea.published_at),
-        }
-        for idea in ideas
-    ]
-
-
-@export_section("comments")
-def comments_section(user):
-    from ideabank.ideas.models import Comment
-
-    comments = Comment.objects.filter(author=user).select_related("idea").order_by("created", "pk")
-    return [
-        {
-            "id": comment.pk,
-            "idea": {"id": comment.idea_id, "title": comment.idea.title},
-            "reply_to": comment.parent_id,
-            "body": comment.body,
-            "status": comment.status,
-            "created": when(comment.created),
-            "edited_at": when(comment.edited_at),
-        }
-        for comment in comments
-    ]
-
-
-@export_section("votes")
-def votes_section(user):
-    from ideabank.ideas.models import Vote
-
-    votes = Vote.objects.filter(user=user).select_related("idea").order_by("created", "pk")
-    return [{"idea": {"id": vote.idea_id, "title": vote.idea.title}, "created": when(vote.created)} for vote in votes]
-
-
-@export_section("follows")
-def follows_section(user):
-    from ideabank.ideas.models import Follow
-
-    follows = Follow.objects.filter(user=user).select_related("idea", "tag", "target_group", "organisation", "method")
-    return [
-        {"kind": follow.kind, "id": follow.target.pk, "name": str(follow.target), "created": when(follow.created)}
-        for follow in follows.order_by("created", "pk")
-    ]
-
-
-@export_section("notifications")
-def notifications_section(user):
-    from ideabank.notifications import services as notifications
-    from ideabank.notifications.models import Notification
-
-    rows = Notification.objects.filter(recipient=user).select_related("actor", "idea").order_by("created", "pk")
-    return [
-        {
-            "id": notification.pk,
-            "kind": notification.verb,
-            "text": notifications.text(notification),
-            "idea": notification.idea_id,
-            "comment": notification.comment_id,
-            "created": when(notification.created),
-            "read_at": when(notification.read_at),
-        }
-        for notification in rows
-    ]
-
-
-@export_section("notification_preferences")
-def notification_preferences_section(user):
-    from ideabank.notifications.models import NotificationPreference
-
-    rows = NotificationPreference.objects.filter(user=user).order_by("kind")
-    return {row.kind: row.channel for row in rows}
-
-
-@export_section("tried_reports")
-def tried_reports_section(user):
-    from ideabank.ideas.models import TriedReport
-
-    reports = TriedReport.objects.filter(author=user).select_related("idea", "organisation").order_by("created")
-    return [
-        {
-            "idea": {"id": report.idea_id, "title": report.idea.title},
-            "organisation": report.organisation.name,
-            "tried_from": when(report.tried_from),
-            "tried_to": when(report.tried_to),
-            "what_happened": report.what_happened,
-            "created": when(report.created),
-        }
-        for report in reports
-    ]
-
-
-@export_section("content_reports")
-def content_reports_section(user):
-    """What the user reported to the moderators (the reasons are theirs; the outcome is shown too)."""
-    from ideabank.ideas.models import Report
-
-    reports = Report.objects.filter(reporter=user).order_by("created", "pk")
-    return [
-        {
-            "idea": report.idea_id,
-            "comment": report.comment_id,
-            "reason": report.reason,
-            "note": report.note,
-            "created": when(report.created),
-            "handled_at": when(report.handled_at),
-            "resolution": report.resolution or None,
-        }
-        for report in reports
-    ]
-
-
 @export_section("api_tokens")
 def api_tokens_section(user):
     """Names and dates only: neither the key nor its hash or prefix leaves the server."""
@@ -289,8 +168,6 @@ def api_tokens_section(user):
 
 @export_section("sessions")
 def sessions_section(user):
-    from .models import UserSession
-
     sessions = UserSession.objects.filter(user_id=user.pk, expire_date__gt=timezone.now()).order_by("expire_date")
     return [{"expires": when(session.expire_date)} for session in sessions]
 
@@ -314,22 +191,7 @@ def _cascading_relations(user_model):
                 yield model, field.name
 
 
-def _unlink(user):
-    from ideabank.ideas.models import Idea, Report, Vote
-
-    # Votes keep counting; without a user they are nobody's (the one-per-user rule ignores them).
-    Vote.objects.filter(user=user).update(user=None)
-    Report.objects.filter(reporter=user).update(reporter=None)
-    # Drafts were never shared; nothing else refers to them.
-    Idea.objects.filter(author=user, status=Idea.Status.DRAFT).delete()
-
-
 def _forget_traces(user, email):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from wagtail.models import ModelLogEntry
-
-    from .models import Invitation
-
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=email).delete()
     Invitation.objects.filter(email__iexact=email).delete()
@@ -369,7 +231,6 @@ def delete_account(user, *, acting):
 
     for step in _deletion_steps:
         step(user)
-    _unlink(user)
     for model, field in _cascading_relations(user_model):
         model._base_manager.filter(**{field: user}).delete()
     user.groups.clear()
@@ -410,16 +271,15 @@ def delete_account(user, *, acting):
 
 @transaction.atomic
 def purge_expired(now=None):
-    """Delete what is kept no longer than needed; returns {what: rows deleted}. Run daily."""
-    from ideabank.notifications.models import Notification
+    """Delete what is kept no longer than needed; returns {what: rows deleted}. Run daily.
 
-    from .models import Invitation, UserSession
-
+    The apps' registered purges come first, then the accounts' own: unused invitations and expired sessions.
+    """
     now = now or timezone.now()
-    notification_cutoff = now - timedelta(days=settings.IDEABANK_NOTIFICATION_RETENTION_DAYS)
-    invitation_cutoff = now - timedelta(days=settings.IDEABANK_INVITATION_DAYS)
     return {
-        "notifications": Notification.objects.filter(created__lt=notification_cutoff).delete()[0],
-        "invitations": Invitation.objects.filter(used_at__isnull=True, created__lt=invitation_cutoff).delete()[0],
+        **{name: purge(now) for name, purge in _retention.items()},
+        "invitations": Invitation.objects.filter(
+            used_at__isnull=True, created__lt=now - timedelta(days=settings.IDEABANK_INVITATION_DAYS)
+        ).delete()[0],
         "sessions": UserSession.objects.filter(expire_date__lt=now).delete()[0],
     }

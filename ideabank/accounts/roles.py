@@ -4,8 +4,10 @@ Roles are cumulative: a Redaktør may do everything a Moderator may, and so on. 
 permissions are (re)synchronised after every migrate, so new apps only add codenames here.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupPagePermission, Page
 
 
 class Role(TextChoices):
@@ -88,10 +90,20 @@ def has_role(user, role):
     return held is not None and RANK.index(held) >= RANK.index(Role(role))
 
 
+def is_moderator(user):
+    return has_role(user, Role.MODERATOR)
+
+
+def is_editor(user):
+    return has_role(user, Role.REDAKTOER)
+
+
+def is_administrator(user):
+    return has_role(user, Role.ADMINISTRATOR)
+
+
 def assign_role(user, role):
     """Give the user exactly one role; administrators become superusers."""
-    from django.contrib.auth.models import Group
-
     role = Role(role)
     user.groups.set([Group.objects.get(name=GROUP_NAMES[role])])
     user._ideabank_role = None
@@ -101,9 +113,6 @@ def assign_role(user, role):
 
 
 def sync_role_groups(sender=None, **kwargs):
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Page
-
     for role, group_name in GROUP_NAMES.items():
         group, _created = Group.objects.get_or_create(name=group_name)
         wanted = []

@@ -1,15 +1,20 @@
-"""Rules for accounts: who may sign up, how a profile changes, and how operators create users."""
+"""Rules for accounts: who may sign up, how a profile changes, how operators create users, and how
+moderators block and unblock them."""
 
+from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
+from ideabank.errors import require
 from ideabank.validators import NAME_VALIDATORS
 
 from .models import Invitation, Organisation, User
-from .roles import Role, assign_role
+from .roles import Role, assign_role, has_role, is_editor, is_moderator
+from .sessions import end_sessions
 
 PROFILE_FIELDS = ("display_name", "job_title", "language")
 
@@ -45,8 +50,6 @@ def signup_organisation(email, organisation=None, invitation=None):
     An invitation decides by itself. Otherwise the e-mail domain must belong to an organisation
     (which then is the user's) or be listed in IDEABANK_SIGNUP_DOMAINS (then the user chooses).
     """
-    from django.conf import settings
-
     if invitation is not None:
         if not invitation.is_valid or invitation.email.lower() != email.lower():
             raise SignupRefused(_("Invitationen er ugyldig, brugt eller udløbet."))
@@ -155,3 +158,29 @@ def create_or_update_user(*, email, role, organisation, password=None, display_n
         user.save()
     assign_role(user, role)
     return user, created
+
+
+# ---- blocking ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def block_user(moderator, user, reason=""):
+    """Block a user: no more logins, and every open session ends now."""
+    require(is_moderator(moderator), _("Kun moderatorer kan blokere brugere."))
+    require(user.pk != moderator.pk, _("Du kan ikke blokere dig selv."))
+    require(not has_role(user, Role.MODERATOR) or is_editor(moderator), _("Kun redaktører kan blokere moderatorer."))
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    end_sessions(user)
+    log(instance=user, action="ideabank.block", user=moderator, data={"reason": reason})
+    return user
+
+
+@transaction.atomic
+def unblock_user(moderator, user):
+    require(is_moderator(moderator), _("Kun moderatorer kan ophæve blokeringer."))
+    require(user.deleted_at is None, _("Kontoen er slettet og kan ikke åbnes igen."))
+    type(user).objects.filter(pk=user.pk).update(is_active=True)
+    user.is_active = True
+    log(instance=user, action="ideabank.unblock", user=moderator)
+    return user

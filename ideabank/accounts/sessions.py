@@ -6,7 +6,7 @@
 * A session ends after `IDEABANK_SESSION_IDLE_HOURS` without a request (idle timeout) and, however active,
   `IDEABANK_SESSION_MAX_HOURS` after the login (absolute timeout). The middleware enforces both.
 * All of a user's sessions end when their password changes (here, on save), when they are blocked
-  (ideas.services.block_user), when their account is deleted (privacy.delete_account) and when they
+  (accounts.services.block_user), when their account is deleted (privacy.delete_account) and when they
   choose "Log ud alle steder".
 """
 
@@ -21,6 +21,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from . import signed_in
+from .models import UserSession
 
 # Unix times kept in the session; integers, so the JSON serializer stores them as they are.
 LOGIN_AT = "_ideabank_login_at"
@@ -54,8 +55,6 @@ class SessionStore(CachedDatabaseSessionStore):
 
     @classmethod
     def get_model_class(cls):
-        from .models import UserSession
-
         return UserSession
 
     def create_model_instance(self, data):
@@ -69,8 +68,6 @@ class SessionStore(CachedDatabaseSessionStore):
 
 def end_sessions(user, keep=None):
     """End every session of the user at once, except the session key `keep` (if given)."""
-    from .models import UserSession
-
     sessions = UserSession.objects.filter(user_id=user.pk)
     if keep:
         sessions = sessions.exclude(session_key=keep)

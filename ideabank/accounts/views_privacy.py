@@ -16,8 +16,9 @@ from django.views.generic import FormView, View
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ideabank.accounts.roles import is_administrator
+from ideabank.errors import Conflict
 from ideabank.forms import DkfdsFormMixin, PersonalDataGuardMixin
-from ideabank.ideas.services import Conflict
 from ideabank.next_url import local_next_url
 
 from . import privacy
@@ -98,7 +99,7 @@ class AdministratorRequiredMixin:
     """Wagtail's admin turns the refusal into a redirect with a message."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not privacy.is_administrator(request.user):
+        if not is_administrator(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -12,7 +12,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from ideabank.ideas.services import Conflict
+from ideabank.accounts.roles import is_administrator
+from ideabank.errors import Conflict
 
 from . import privacy
 from .models import Invitation, Organisation, User
@@ -81,7 +82,7 @@ def bulk_delete_by_anonymising(request, action_type, objects, action):
 
 @hooks.register("register_user_listing_buttons")
 def user_data_button(user, request_user):
-    if not privacy.is_administrator(request_user):
+    if not is_administrator(request_user):
         return []
     url = reverse("ideabank_accounts_admin_export", args=[user.pk])
     return [Button(_("Hent data (JSON)"), url=url, icon_name="download", priority=60)]

@@ -14,7 +14,7 @@ from wagtail.models import APIToken
 
 from ideabank.accounts import privacy, services
 from ideabank.accounts.models import Organisation, User
-from ideabank.accounts.roles import role_of
+from ideabank.accounts.roles import is_administrator, role_of
 from ideabank.mfa import services as mfa_services
 
 from .auth import authenticated
@@ -145,7 +145,7 @@ def organisations(request, kind: str | None = None):
 
 def _account(request, user_id):
     """The account a request may act on: its own, or any account for an administrator (403 before 404)."""
-    if user_id != request.user.pk and not privacy.is_administrator(request.user):
+    if user_id != request.user.pk and not is_administrator(request.user):
         raise PermissionDenied(_("Du kan kun hente eller slette dine egne data."))
     return get_object_or_404(User, pk=user_id)
 

@@ -12,10 +12,11 @@ from ideabank import ratelimit
 from ideabank.attachments import services
 from ideabank.attachments.checks import Refused
 from ideabank.attachments.models import Attachment
+from ideabank.ideas.queries import visible_idea
 
 from .auth import authenticated
 from .errors import labelled
-from .ideas import attachment_out, get_or_404, visible_idea
+from .ideas import attachment_out, get_or_404
 from .openapi import RATE_LIMITED
 from .schemas import AttachmentOut
 
@@ -32,7 +33,7 @@ def add_attachment(request, idea_id: int, file: File[UploadedFile], description:
     10 MB and 5 files per idea. Refused (nothing stored): a CPR number in the text, encryption, scripts,
     embedded files, macros, archives, zip bombs and anything else.
     """
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     ratelimit.check(request, "idea")
     try:
         with labelled(Attachment, file=Attachment._meta.get_field("file").verbose_name):
@@ -45,7 +46,7 @@ def add_attachment(request, idea_id: int, file: File[UploadedFile], description:
 @router.delete("/ideas/{idea_id}/attachments/{attachment_id}", response={204: None}, auth=authenticated)
 def remove_attachment(request, idea_id: int, attachment_id: int):
     """Remove a file from the idea. Moderators' and editors' removals are written to the moderation log."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     attachment = get_or_404(Attachment.objects.filter(idea=idea).select_related("idea"), attachment_id)
     services.remove_attachment(request.user, attachment)
     return Status(204, None)

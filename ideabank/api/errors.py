@@ -16,16 +16,12 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
 from ideabank import ratelimit
-from ideabank.ideas import services
+from ideabank.body_size import declared_length
+from ideabank.errors import Conflict
 
 # Nothing the API accepts comes near this; a larger body is refused before it is parsed.
 MAX_BODY_BYTES = 64 * 1024
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-
-
-class Conflict(HttpError):
-    def __init__(self, message):
-        super().__init__(409, message)
 
 
 @contextmanager
@@ -64,17 +60,12 @@ def upload_limit():
 
 
 def _too_large(request):
+    length = declared_length(request)
     if request.content_type == "multipart/form-data":
         # Judged by the declared length alone: the parser streams files to disk, the body is never read whole.
-        try:
-            return int(request.META.get("CONTENT_LENGTH") or 0) > upload_limit()
-        except ValueError:
-            return True
-    try:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
-            return True
-    except ValueError:
-        pass
+        return length is None or length > upload_limit()
+    if length is not None and length > MAX_BODY_BYTES:
+        return True
     # A body sent without a (truthful) length is measured; Django refuses anything huge on its own.
     try:
         return len(request.body) > MAX_BODY_BYTES
@@ -174,7 +165,7 @@ def install(api):
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(DjangoValidationError, rejected)
-    api.add_exception_handler(services.Conflict, conflict)
+    api.add_exception_handler(Conflict, conflict)
     api.add_exception_handler(ratelimit.RateLimited, rate_limited)
     api.add_decorator(limit_body, mode="view")
     api.add_decorator(rate_limit_headers, mode="view")

@@ -12,7 +12,7 @@ import pydantic
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,13 +21,15 @@ from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from taggit.models import Tag
 
 from ideabank import ratelimit
-from ideabank.accounts.models import Organisation
+from ideabank.accounts.roles import is_editor
 from ideabank.attachments.models import Attachment
 from ideabank.ideas import queries, services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
+from ideabank.ideas.queries import visible_idea
+from ideabank.methods import queries as method_queries
+from ideabank.methods.models import Promotion
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
@@ -106,14 +108,6 @@ def get_or_404(queryset, pk):
     return found
 
 
-def visible_idea(request, pk, queryset=None):
-    """The idea, if this user may see it; otherwise 404 (a draft's existence is nobody else's business)."""
-    idea = get_or_404(queryset if queryset is not None else Idea.objects.all(), pk)
-    if not services.can_view(request.user, idea):
-        raise Http404
-    return idea
-
-
 def named(obj):
     return {"slug": obj.slug, "name": obj.name} if obj is not None else None
 
@@ -184,10 +178,6 @@ def detail_queryset():
 def promoted_method(request, idea):
     """The method the idea grew into, as {id, title, url, status}, or None. The public sees it once it is
     published; editors also see the draft (status `draft` or `in_review`) with the admin address to edit it."""
-    from ideabank.api.methods import status_of
-    from ideabank.methods.models import Promotion
-    from ideabank.methods.services import is_editor
-
     editor = is_editor(request.user)
     if not editor and idea.stage not in (Stage.METHOD, Stage.EVIDENCE):  # publishing lifts the idea's stage
         return None
@@ -200,7 +190,7 @@ def promoted_method(request, idea):
         "id": method.pk,
         "title": method.title,
         "url": request.build_absolute_uri(method.url),
-        "status": status_of(method),
+        "status": method_queries.status_of(method),
     }
     if editor:
         out["edit_url"] = request.build_absolute_uri(reverse("wagtailadmin_pages:edit", args=[method.pk]))
@@ -321,13 +311,13 @@ def create_idea(request, payload: IdeaIn):
 @decorate_view(conditional)
 def idea_detail(request, idea_id: int):
     """One idea. A merged idea answers with `status: "merged"` and `merged_into`, the idea it lives on in."""
-    return detail_out(request, visible_idea(request, idea_id, detail_queryset()))
+    return detail_out(request, visible_idea(request.user, idea_id, detail_queryset()))
 
 
 @router.patch("/ideas/{idea_id}", response=IdeaDetailOut, auth=authenticated, exclude_unset=True)
 def update_idea(request, idea_id: int, payload: IdeaPatch):
     """Change your own idea (editors: any idea). `status: "published"` publishes a draft."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     if not services.can_edit(request.user, idea):
         raise PermissionDenied(_("Du kan kun rette dine egne idéer."))
     changes = payload.model_dump(exclude_unset=True)
@@ -360,7 +350,7 @@ def update_idea(request, idea_id: int, payload: IdeaPatch):
 @router.post("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def vote(request, idea_id: int):
     """Vote for an idea (not your own). A second vote is 409."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     ratelimit.check(request, "vote")
     return services.cast_vote(request.user, idea)
 
@@ -368,7 +358,7 @@ def vote(request, idea_id: int):
 @router.delete("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def withdraw_vote(request, idea_id: int):
     """Take your vote back. Without a vote to take back: 409."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     ratelimit.check(request, "vote")
     return services.withdraw_vote(request.user, idea)
 
@@ -400,7 +390,7 @@ def threaded(tree):
 @router.get("/ideas/{idea_id}/comments", response=list[CommentOut], auth=public)
 def list_comments(request, idea_id: int):
     """The idea's comments in thread order: each comment is followed by its replies (see `parent`, `depth`)."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     comments = Comment.objects.filter(idea=idea).select_related("author__organisation").order_by("created", "pk")
     return [comment_out(comment) for comment in threaded(queries.comment_tree(comments))]
 
@@ -408,7 +398,7 @@ def list_comments(request, idea_id: int):
 @router.post("/ideas/{idea_id}/comments", response={201: CommentOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
 def add_comment(request, idea_id: int, payload: CommentIn):
     """Comment on an idea, or answer a comment (`parent`); threads are at most three levels deep."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     with labelled(Comment, parent=_("svar til")):
         parent = None
         if payload.parent is not None:
@@ -436,7 +426,7 @@ def report(request, payload, **target):
 def report_comment(request, comment_id: int, payload: ReportIn):
     """Report a comment to the moderators. One open report per person; a second is 409."""
     comment = get_or_404(Comment.objects.select_related("idea"), comment_id)
-    if not services.can_view(request.user, comment.idea):
+    if not queries.can_view(request.user, comment.idea):
         raise Http404
     return report(request, payload, comment=comment)
 
@@ -444,7 +434,7 @@ def report_comment(request, comment_id: int, payload: ReportIn):
 @router.post("/ideas/{idea_id}/report", response={201: ReportOut}, auth=authenticated, openapi_extra=RATE_LIMITED)
 def report_idea(request, idea_id: int, payload: ReportIn):
     """Report an idea to the moderators. One open report per person; a second is 409."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     return report(request, payload, idea=idea)
 
 
@@ -454,7 +444,7 @@ def report_idea(request, idea_id: int, payload: ReportIn):
 @router.post("/ideas/{idea_id}/tried", response={201: TriedOut}, auth=authenticated)
 def report_tried(request, idea_id: int, payload: TriedIn):
     """ "We tried it": your organisation tried the idea. One report per organisation; a second is 409."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     with labelled(TriedReport):
         created = services.report_tried(
             request.user,
@@ -471,26 +461,8 @@ def report_tried(request, idea_id: int, payload: TriedIn):
 
 
 def follow_target(request, kind, value, unfollowing=False):
-    """The object a follow points at, as keyword arguments for the services; 404 if it is unknown.
-
-    Following needs an idea the user may see; unfollowing does not (a followed idea may be hidden since).
-    """
-    value = str(value).strip()
-    if kind == "idea":
-        pk = int(value) if value.isdecimal() and value.isascii() else 0
-        return {"idea": get_or_404(Idea.objects.all(), pk) if unfollowing else visible_idea(request, pk)}
-    if kind == "tag":
-        found = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
-    elif kind == "target_group":
-        found = TargetGroup.objects.filter(slug=value).first()
-    elif kind == "method":
-        from ideabank.methods.models import MethodPage
-
-        methods = MethodPage.objects.all() if unfollowing else MethodPage.objects.live().public()
-        found = methods.filter(pk=int(value)).first() if value.isdecimal() and len(value) < 10 else None
-    else:
-        by_id = Q(pk=int(value)) if value.isdecimal() and value.isascii() and len(value) < 10 else Q(pk__in=[])
-        found = Organisation.objects.filter(Q(slug=value) | by_id).order_by("pk").first()
+    """The object a follow points at, as keyword arguments for the services; 404 if it is unknown."""
+    found = queries.follow_target(request.user, kind, value, unfollowing=unfollowing)
     if found is None:
         raise Http404
     return {kind: found}

@@ -12,7 +12,9 @@ from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 from pydantic import Field, StrictInt
 
+from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Idea, Stage
+from ideabank.ideas.queries import visible_idea
 from ideabank.methods import queries, services
 from ideabank.methods.elements import Conclusion, Dimension, Level, element_names
 from ideabank.methods.models import MethodPage
@@ -22,7 +24,7 @@ from . import spread as spread_api
 from .auth import authenticated
 from .conditional import conditional
 from .errors import labelled
-from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .ideas import MAX_ID, get_or_404, public
 from .openapi import CONDITIONAL
 from .pages import FacetedPage, envelope, rows_of
 from .schemas import Count, Id, NamedOut, choice
@@ -159,12 +161,6 @@ class MethodFilterParams(Schema):
     page_size: int = Field(PAGE_SIZE, ge=1, le=100)
 
 
-def status_of(method):
-    if method.live:
-        return "live"
-    return "in_review" if method.workflow_in_progress else "draft"
-
-
 def method_url(request, method):
     url = method.get_url(request=request)
     return request.build_absolute_uri(url) if url else None
@@ -180,7 +176,7 @@ def method_out(request, method, editor=False):
         "adoptions": adoption_count(method),
     }
     if editor:
-        out["status"] = status_of(method)
+        out["status"] = queries.status_of(method)
     return out
 
 
@@ -221,7 +217,7 @@ def list_methods(request, params: Query[MethodFilterParams]):
     methods = queries.list_methods(request.user, filters)
     count = methods.count()
     rows = rows_of(methods, count, params.page, params.page_size)
-    editor = services.is_editor(request.user)
+    editor = is_editor(request.user)
     return {
         **envelope(request, count, params.page, params.page_size, [method_out(request, m, editor) for m in rows]),
         "facets": {
@@ -242,7 +238,7 @@ def method_detail(request, method_id: int):
     method = visible_method(request, method_id)
     context = queries.method_context(method, request.user)
     return {
-        **method_out(request, method, services.is_editor(request.user)),
+        **method_out(request, method, is_editor(request.user)),
         "summary": method.summary,
         "target_groups": [named(group) for group in method.target_groups.all()],
         "themes": [named(theme) for theme in method.themes.all()],
@@ -292,7 +288,7 @@ def _assess(request, target, payload):
 def assess_idea(request, idea_id: int, payload: AssessmentIn):
     """An editor scores the idea on all 11 elements (0–3, each with a justification) and concludes."""
     services.require_editor(request.user)
-    return _assess(request, visible_idea(request, idea_id), payload)
+    return _assess(request, visible_idea(request.user, idea_id), payload)
 
 
 @router.post("/methods/{method_id}/assessments", response={201: AssessmentOut}, auth=authenticated)
@@ -306,12 +302,12 @@ def assess_method(request, method_id: int, payload: AssessmentIn):
 def promote(request, idea_id: int, payload: PromoteIn | None = None):
     """Lift an idea into a new draft method (or into `method`). 201 the first time, then 200 with the same method."""
     services.require_editor(request.user)
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     into = None
     if payload is not None and payload.method is not None:
         if not 0 < payload.method <= MAX_ID:
             raise Http404
         into = get_or_404(MethodPage.objects.all(), payload.method)
     method, created = services.promote(request.user, idea, into=into)
-    body = {"method": {"id": method.pk, "url": method_url(request, method), "status": status_of(method)}}
+    body = {"method": {"id": method.pk, "url": method_url(request, method), "status": queries.status_of(method)}}
     return Status(201 if created else 200, body)

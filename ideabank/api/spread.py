@@ -21,6 +21,7 @@ from pydantic import Field
 
 from ideabank.accounts.models import Organisation, User
 from ideabank.ideas.models import Idea
+from ideabank.ideas.queries import visible_idea
 from ideabank.methods import queries as method_queries
 from ideabank.spread import economics, queries, services, suppression
 from ideabank.spread.models import Adoption, OutcomeReport
@@ -28,7 +29,7 @@ from ideabank.spread.models import Adoption, OutcomeReport
 from .auth import authenticated
 from .conditional import conditional
 from .errors import labelled
-from .ideas import MAX_ID, get_or_404, public, visible_idea
+from .ideas import MAX_ID, get_or_404, public
 from .openapi import CONDITIONAL
 from .pages import Page, envelope, rows_of
 from .schemas import In, Key
@@ -322,7 +323,7 @@ def adopt_method(request, method_id: int, payload: AdoptionIn):
 @router.get("/ideas/{idea_id}/adoptions", response=list[AdoptionOut], auth=public)
 def idea_adoptions(request, idea_id: int):
     """The organisations using the idea before it became a method."""
-    idea = visible_idea(request, idea_id)
+    idea = visible_idea(request.user, idea_id)
     return [adoption_out(request, adoption) for adoption in queries.idea_adoptions(idea)]
 
 
@@ -330,7 +331,7 @@ def idea_adoptions(request, idea_id: int):
 def adopt_idea(request, idea_id: int, payload: AdoptionIn):
     """Your organisation uses the idea; it carries over when the idea becomes a method (or goes straight to
     the method if it already is one)."""
-    idea = visible_idea(request, idea_id, Idea.objects.select_related("promotion__method"))
+    idea = visible_idea(request.user, idea_id, Idea.objects.select_related("promotion__method"))
     return _register(request, payload, idea=idea)
 
 

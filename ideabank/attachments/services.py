@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from ideabank.accounts.roles import is_moderator
+from ideabank.errors import require
 from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea
 
@@ -24,7 +26,7 @@ REMOVE_ACTION = "ideabank.attachment_removed"
 
 def can_change(user, idea):
     """The author and editors (who may edit the idea), and moderators (who may remove what should not be there)."""
-    return ideas.can_edit(user, idea) or ideas.is_moderator(user)
+    return ideas.can_edit(user, idea) or is_moderator(user)
 
 
 def per_idea():
@@ -53,8 +55,8 @@ def check_description(inspected, description):
 def add_attachment(user, idea, file, description=""):
     """Attach a file (an upload, or one already Inspected) to the idea; refuses with nothing stored."""
     ideas.require_active_staff(user)
-    ideas.require(can_change(user, idea), _("Kun idéens forfatter, redaktører og moderatorer kan vedhæfte filer."))
-    ideas.require(idea.status != Idea.Status.MERGED, _("Idéen er lagt sammen med en anden."))
+    require(can_change(user, idea), _("Kun idéens forfatter, redaktører og moderatorer kan vedhæfte filer."))
+    require(idea.status != Idea.Status.MERGED, _("Idéen er lagt sammen med en anden."))
     inspected = file if isinstance(file, Inspected) else inspect(file)
     description = check_description(inspected, description)
     # Lock the idea so two uploads at once cannot both take the last free place.
@@ -91,7 +93,7 @@ def add_attachment(user, idea, file, description=""):
 
 @transaction.atomic
 def update_description(user, attachment, description):
-    ideas.require(can_change(user, attachment.idea), _("Du kan kun rette dine egne idéers filer."))
+    require(can_change(user, attachment.idea), _("Du kan kun rette dine egne idéers filer."))
     inspected = Inspected(attachment.name, attachment.type, b"")
     attachment.description = check_description(inspected, description)
     attachment.save(update_fields=["description"])
@@ -102,7 +104,7 @@ def update_description(user, attachment, description):
 def remove_attachment(user, attachment, reason=""):
     """Remove a file. When someone other than the idea's author does it, the moderation log says so."""
     idea = attachment.idea
-    ideas.require(can_change(user, idea), _("Kun idéens forfatter, redaktører og moderatorer kan fjerne filer."))
+    require(can_change(user, idea), _("Kun idéens forfatter, redaktører og moderatorer kan fjerne filer."))
     if user.pk != idea.author_id:
         log(
             instance=idea,

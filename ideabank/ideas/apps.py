@@ -7,4 +7,5 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Idéer")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Imported once the app registry is ready: they register receivers and the data export's sections.
+        from . import privacy, signals  # noqa: F401

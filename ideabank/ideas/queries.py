@@ -10,15 +10,17 @@ from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ideabank.accounts.models import Organisation
+from ideabank.accounts.roles import is_moderator
+from ideabank.ids import parse_id
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 
-from .models import NEWEST_PUBLISHED, Comment, Follow, Idea, IdeaTag, Stage, TriedReport, Vote
-from .services import is_moderator
+from .models import NEWEST_PUBLISHED, Comment, Follow, Idea, IdeaTag, Report, Stage, TriedReport, Vote
 
 # Each sort has an index in exactly its order (Idea.Meta.indexes); NEWEST_PUBLISHED is "published_at DESC
 # NULLS LAST" in a form both databases can index.
@@ -73,6 +75,56 @@ class IdeaFilters:
         if sort not in SORTS and not (sort == "relevance" and q):
             sort = "relevance" if q else "newest"
         return cls(**values, sort=sort, q=q, active={k: v for k, v in values.items() if v})
+
+
+def can_view(user, idea):
+    """Whether the user may open the idea's page: public and merged ideas (which redirect) for everyone,
+    every idea for its author, and the moderation queue (pending, hidden) for moderators."""
+    if idea.is_public or idea.status == Idea.Status.MERGED:
+        return True
+    if not user.is_authenticated:
+        return False
+    if idea.author_id == user.pk:
+        return True
+    return idea.status in (Idea.Status.PENDING, Idea.Status.HIDDEN) and is_moderator(user)
+
+
+def visible_idea(user, pk, queryset=None):
+    """The idea with this id if the user may see it, else Http404 (a draft's existence is nobody else's
+    business). Used alike by the pages and the API; `pk` may come straight from a request."""
+    pk = parse_id(pk)
+    idea = (queryset if queryset is not None else Idea.objects.all()).filter(pk=pk).first() if pk else None
+    if idea is None or not can_view(user, idea):
+        raise Http404
+    return idea
+
+
+def follow_target(user, kind, value, unfollowing=False):
+    """The thing a follow names by `kind` and `value` (an id, a slug or a tag's name), or None.
+
+    Ideas go by id and must be visible to the user, methods by id and must be live (unless the user is
+    unfollowing: what they followed may have been hidden since); tags by slug or name, target groups by
+    slug, organisations by slug or id. The pages' follow buttons and the API share this one rule.
+    """
+    value = str(value).strip()
+    pk = parse_id(value)
+    if kind == "idea":
+        if not pk:
+            return None
+        idea = Idea.objects.filter(pk=pk).first()
+        return idea if idea and (unfollowing or can_view(user, idea)) else None
+    if kind == "method":
+        # Follow names the method model by its label: the ideas app sits below the methods app.
+        methods = Follow._meta.get_field("method").related_model.objects.all()
+        return (methods if unfollowing else methods.live().public()).filter(pk=pk).first() if pk else None
+    if kind == "tag":
+        return Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
+    if kind == "target_group":
+        return TargetGroup.objects.filter(slug=value).first()
+    if kind == "organisation":
+        by_id = Q(pk=pk) if pk else Q(pk__in=[])
+        return Organisation.objects.filter(Q(slug=value) | by_id).order_by("pk").first()
+    return None
 
 
 def visible_ideas(user):
@@ -187,7 +239,7 @@ def with_list_relations(queryset):
 
 def cover_images():
     """The idea's attached images (without their text), as `idea.images`: the first one shows on its card."""
-    from ideabank.attachments.models import Attachment, image_kinds
+    from ideabank.attachments.models import Attachment, image_kinds  # here: attachments sits above ideas
 
     images = Attachment.objects.filter(kind__in=image_kinds()).only("idea_id", "name", "description", "thumbnail")
     return Prefetch("attachments", queryset=images, to_attr="images")
@@ -218,7 +270,7 @@ def idea_detail(pk, viewer=None):
 
 
 def attachments_shown():
-    from ideabank.attachments.models import Attachment
+    from ideabank.attachments.models import Attachment  # here: attachments sits above ideas
 
     return Attachment.objects.defer("text")
 
@@ -392,3 +444,63 @@ def _named(queryset, key, counts, limit=None):
         key=lambda row: (-row["count"], row["label"]),
     )
     return rows[:limit] if limit else rows
+
+
+# ---- moderation ------------------------------------------------------------------------------
+
+
+def open_reports(target):
+    """The open reports on an idea or a comment, oldest first, with who reported them."""
+    field = "idea" if isinstance(target, Idea) else "comment"
+    return list(
+        Report.objects.filter(**{field: target}, handled_at__isnull=True)
+        .select_related("reporter", "reporter__organisation")
+        .order_by("created")
+    )
+
+
+def report_groups(reports=None):
+    """Open reports grouped by what they report: rows of idea_id, comment_id, count and first_reported."""
+    reports = reports if reports is not None else Report.objects.all()
+    return (
+        reports.filter(handled_at__isnull=True)
+        .values("idea_id", "comment_id")
+        .annotate(count=Count("pk"), first_reported=Min("created"))
+    )
+
+
+def reported_targets(groups):
+    """A page of report_groups() with each group's idea or comment and its reasons, in three queries:
+    [(group, target, ["Spam (2)", …])]. Groups whose content is gone are left out."""
+    idea_ids = [group["idea_id"] for group in groups if group["idea_id"]]
+    comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
+    ideas = Idea.objects.select_related("author", "organisation").in_bulk(idea_ids)
+    comments = Comment.objects.select_related("author", "idea").in_bulk(comment_ids)
+    reasons = {}
+    labels = dict(Report.Reason.choices)
+    reason_rows = Report.objects.filter(handled_at__isnull=True).filter(
+        Q(idea_id__in=idea_ids) | Q(comment_id__in=comment_ids)
+    )
+    for row in reason_rows.values("idea_id", "comment_id", "reason").annotate(n=Count("pk")).order_by("reason"):
+        key = (row["idea_id"], row["comment_id"])
+        reasons.setdefault(key, []).append(f"{labels.get(row['reason'], row['reason'])} ({row['n']})")
+    found = []
+    for group in groups:
+        target = ideas.get(group["idea_id"]) if group["idea_id"] else comments.get(group["comment_id"])
+        if target is not None:
+            found.append((group, target, reasons.get((group["idea_id"], group["comment_id"]), [])))
+    return found
+
+
+def moderation_overview():
+    """The numbers on the moderator's dashboard panel."""
+    open_reports = Report.objects.filter(handled_at__isnull=True)
+    # Content the threshold hid that no moderator has looked at yet.
+    waiting = {"status": "hidden", "hidden_by_reports": True, "reports__handled_at__isnull": True}
+    return {
+        "open_reports": open_reports.count(),
+        "reported_items": open_reports.values("idea_id", "comment_id").distinct().count(),
+        "pending_ideas": Idea.objects.filter(status=Idea.Status.PENDING).count(),
+        "hidden_by_reports": Idea.objects.filter(**waiting).values("pk").distinct().count()
+        + Comment.objects.filter(**waiting).values("pk").distinct().count(),
+    }

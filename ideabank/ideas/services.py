@@ -8,57 +8,31 @@ they count, through atomic `F()` updates, so concurrent requests can neither los
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ideabank.accounts.roles import Role, has_role
-from ideabank.accounts.sessions import end_sessions
+from ideabank.accounts.roles import is_editor, is_moderator
+from ideabank.errors import Conflict, require
 from ideabank.live import publish as live
 from ideabank.notifications import services as notifications
 
 from .models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
+from .queries import can_view
 from .signals import idea_changed
 
 TRENDING_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 TRENDING_HALF_LIFE = timedelta(days=7)
 
 
-class Conflict(Exception):
-    """The request is valid but clashes with the current state (e.g. a second vote)."""
-
-
 # ---- who may do what -------------------------------------------------------------------------
-
-
-def is_moderator(user):
-    return has_role(user, Role.MODERATOR)
-
-
-def is_editor(user):
-    return has_role(user, Role.REDAKTOER)
-
-
-def can_view(user, idea):
-    if idea.is_public or idea.status == Idea.Status.MERGED:
-        return True
-    if not user.is_authenticated:
-        return False
-    if idea.author_id == user.pk:
-        return True
-    return idea.status in (Idea.Status.PENDING, Idea.Status.HIDDEN) and is_moderator(user)
 
 
 def can_edit(user, idea):
     return user.is_authenticated and (idea.author_id == user.pk or is_editor(user))
-
-
-def require(condition, message):
-    if not condition:
-        raise PermissionDenied(message)
 
 
 def require_active_staff(user):
@@ -498,29 +472,6 @@ def recount(idea):
         comment_count=Comment.objects.filter(idea=idea, status=Comment.Status.VISIBLE).count(),
     )
     idea.refresh_from_db(fields=["vote_count", "trending_score", "comment_count"])
-
-
-@transaction.atomic
-def block_user(moderator, user, reason=""):
-    """Block a user: no more logins, and every open session ends now."""
-    require(is_moderator(moderator), _("Kun moderatorer kan blokere brugere."))
-    require(user.pk != moderator.pk, _("Du kan ikke blokere dig selv."))
-    require(not has_role(user, Role.MODERATOR) or is_editor(moderator), _("Kun redaktører kan blokere moderatorer."))
-    type(user).objects.filter(pk=user.pk).update(is_active=False)
-    user.is_active = False
-    end_sessions(user)
-    log(instance=user, action="ideabank.block", user=moderator, data={"reason": reason})
-    return user
-
-
-@transaction.atomic
-def unblock_user(moderator, user):
-    require(is_moderator(moderator), _("Kun moderatorer kan ophæve blokeringer."))
-    require(user.deleted_at is None, _("Kontoen er slettet og kan ikke åbnes igen."))
-    type(user).objects.filter(pk=user.pk).update(is_active=True)
-    user.is_active = True
-    log(instance=user, action="ideabank.unblock", user=moderator)
-    return user
 
 
 # ---- follows ---------------------------------------------------------------------------------

@@ -8,14 +8,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from .models import Idea, IdeaTag
+from .queries import bump_facets_version
 
 idea_changed = Signal()  # kwargs: idea
-
-
-def bump_facets_version(**kwargs):
-    from .queries import bump_facets_version as bump
-
-    bump()
 
 
 @receiver(post_save, sender=Idea)

@@ -6,35 +6,31 @@ one place: PermissionDenied → 403, ValidationError → form errors, Conflict �
 RateLimited → 429. Every page works without JavaScript.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
-from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from taggit.models import Tag
 
 from ideabank import ratelimit
-from ideabank.accounts.models import Organisation
 from ideabank.attachments import services as attachment_services
 from ideabank.attachments.forms import AttachmentsForm
+from ideabank.body_size import declared_length
+from ideabank.caching import fragments
+from ideabank.errors import Conflict
 from ideabank.ids import parse_id
 from ideabank.next_url import local_next_url
-from ideabank.taxonomy.models import TargetGroup
 from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import queries, services
@@ -88,11 +84,9 @@ def login_first(next_url):
     return redirect_to_login(next_url)
 
 
-def visible_idea_or_404(request, pk):
-    idea = get_object_or_404(Idea.objects.select_related("organisation", "merged_into"), pk=pk)
-    if not services.can_view(request.user, idea):
-        raise Http404
-    return idea
+def page_idea(request, pk):
+    """The idea a small POST action is about (with what its redirect needs), or 404 unless visible to the user."""
+    return queries.visible_idea(request.user, pk, Idea.objects.select_related("organisation", "merged_into"))
 
 
 def safe_next(request, default):
@@ -119,41 +113,10 @@ def error_text(error):
     return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
 
 
-def wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
+# ---- cached fragments (ideabank/caching.py) --------------------------------------------------
 
-
-# ---- cached fragments ------------------------------------------------------------------------
-
-FRAGMENT_TTL = 60 * 60
 # Where a cached fragment's forms carry the CSRF token: each visitor's own is put in when it is served.
 CSRF_STAMP = "0000csrfstamp0000"
-_sources = {}
-
-
-def fragments(template_name, contexts, identities, includes=()):
-    """`template_name` rendered once per context, reusing renderings of identical content from the cache.
-
-    A fragment's key digests everything it shows (its identity), the language and the templates' source,
-    so a cached fragment is never out of date: changed content, wording or markup make a new key, and
-    unused keys expire. An identity must therefore hold every value the template (and `includes`) reads.
-    """
-    names = (template_name, *includes)
-    if names not in _sources:
-        source = "".join(loader.get_template(name).template.source for name in names)
-        _sources[names] = hashlib.sha256(source.encode()).hexdigest()[:16]
-    prefix = f"ideas:fragment:{template_name}:{_sources[names]}:{get_language()}"
-    keys = [f"{prefix}:{hashlib.sha256(repr(identity).encode()).hexdigest()}" for identity in identities]
-    found = cache.get_many(keys)
-    template = loader.get_template(template_name)
-    rendered = {}
-    for key, context in zip(keys, contexts, strict=True):
-        if key not in found and key not in rendered:
-            rendered[key] = template.render(context)
-    if rendered:
-        cache.set_many(rendered, FRAGMENT_TTL)
-    found.update(rendered)
-    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our templates, escaped there
 
 
 def idea_rows(ideas):
@@ -325,7 +288,7 @@ def idea_detail(request, pk):
     idea = load_idea_page(request, pk)
     if idea.status == Idea.Status.MERGED and idea.merged_into_id:
         return redirect(idea.merged_into, permanent=True)
-    if not services.can_view(request.user, idea):
+    if not queries.can_view(request.user, idea):
         raise Http404
     return render_detail(request, idea)
 
@@ -333,7 +296,7 @@ def idea_detail(request, pk):
 def load_for_detail(request, pk):
     """The idea page's data again, for showing the page with a submission's errors."""
     idea = load_idea_page(request, pk)
-    if not services.can_view(request.user, idea):
+    if not queries.can_view(request.user, idea):
         raise Http404
     return idea
 
@@ -375,6 +338,7 @@ def render_detail(request, idea, *, status=200, **forms):
         "is_own": own,
         "can_edit": services.can_edit(user, idea),
         "can_vote": published and user.is_authenticated and not own,
+        "vote_count_formats": vote_count_formats(),
         "has_voted": published and user.is_authenticated and not own and idea.viewer_voted,
         "is_following": user.is_authenticated and idea.viewer_follows,
         "can_report_tried": (
@@ -554,10 +518,8 @@ class IdeaFormPage:
 def uploads_too_large(request):
     """More than the files the form can take could weigh: refused before the body is read."""
     limit = attachment_services.per_idea() * settings.IDEABANK_ATTACHMENT_MAX_BYTES + 1024 * 1024
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > limit
-    except ValueError:
-        return True
+    length = declared_length(request)
+    return length is None or length > limit
 
 
 def names_files(error):
@@ -576,7 +538,7 @@ def idea_create(request):
 def idea_edit(request, pk):
     if not request.user.is_authenticated:
         return login_first(request.get_full_path())
-    idea = visible_idea_or_404(request, pk)
+    idea = page_idea(request, pk)
     if idea.status == Idea.Status.MERGED and idea.merged_into_id:
         return redirect(idea.merged_into)
     if not services.can_edit(request.user, idea):
@@ -592,7 +554,7 @@ def idea_edit(request, pk):
 def support_instead(request, pk):
     """The idea form's "Støt denne idé i stedet": vote for and follow an existing idea, then go there. The
     button submits the idea form to this address, whose other fields are ignored: the draft is not saved."""
-    idea = visible_idea_or_404(request, pk)
+    idea = page_idea(request, pk)
     if not request.user.is_authenticated:
         return login_first(idea.get_absolute_url())
     try:
@@ -611,37 +573,31 @@ def support_instead(request, pk):
 
 @require_POST
 def vote(request, pk):
-    idea = visible_idea_or_404(request, pk)
+    """The vote button without JavaScript (static/js/ideas.js sends the same vote to the API instead)."""
+    idea = page_idea(request, pk)
     if not request.user.is_authenticated:
         return login_first(idea.get_absolute_url())
     withdraw = request.POST.get("action") == "unvote"
     try:
         ratelimit.check(request, "vote")
-        state = (services.withdraw_vote if withdraw else services.cast_vote)(request.user, idea)
-    except ratelimit.RateLimited as error:
-        if wants_json(request):
-            return JsonResponse({"detail": str(error)}, status=429)
+        (services.withdraw_vote if withdraw else services.cast_vote)(request.user, idea)
+    except ratelimit.RateLimited:
         return too_many(request)
     except PermissionDenied as error:
-        if wants_json(request):
-            return JsonResponse({"detail": str(error)}, status=403)
         return forbidden(request, error)
-    except services.Conflict as error:
-        if wants_json(request):
-            return JsonResponse({"detail": str(error), **_vote_state(request.user, idea)}, status=409)
+    except Conflict as error:
         messages.info(request, str(error))
         return redirect(idea)
-    message = _("Din stemme er fjernet.") if withdraw else _("Tak for din stemme.")
-    if wants_json(request):
-        count_text = ngettext("%(votes)s stemme", "%(votes)s stemmer", state["votes"]) % state
-        return JsonResponse({**state, "message": message, "count_text": count_text})
-    messages.success(request, message)
+    messages.success(request, _("Din stemme er fjernet.") if withdraw else _("Tak for din stemme."))
     return redirect(f"{idea.get_absolute_url()}#vote")
 
 
-def _vote_state(user, idea):
-    idea.refresh_from_db(fields=["vote_count"])
-    return {"votes": idea.vote_count, "voted": services.has_voted(user, idea)}
+def vote_count_formats():
+    """The vote count's wording for the script that votes through the API ("%(votes)s stemme[r]"), singular and
+    plural, so the count it shows reads as the page's own. Danish and English have just these two forms."""
+    return {
+        form: ngettext("%(votes)s stemme", "%(votes)s stemmer", number) for form, number in (("one", 1), ("other", 2))
+    }
 
 
 # ---- comments --------------------------------------------------------------------------------
@@ -649,7 +605,7 @@ def _vote_state(user, idea):
 
 @require_POST
 def comment_create(request, pk):
-    idea = visible_idea_or_404(request, pk)
+    idea = page_idea(request, pk)
     if not request.user.is_authenticated:
         return login_first(idea.get_absolute_url())
     parent_id = parse_id(request.POST.get("parent", "").strip())
@@ -689,7 +645,7 @@ def comment_create(request, pk):
 
 def _comment_or_404(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("idea"), pk=pk)
-    if not services.can_view(request.user, comment.idea):
+    if not queries.can_view(request.user, comment.idea):
         raise Http404
     return comment
 
@@ -753,7 +709,7 @@ def _report(request, *, idea, comment=None):
         return too_many(request)
     except PermissionDenied as error:
         return forbidden(request, error)
-    except services.Conflict as error:
+    except Conflict as error:
         messages.info(request, str(error))
         return redirect(back)
     except ValidationError as error:
@@ -762,14 +718,14 @@ def _report(request, *, idea, comment=None):
     messages.success(request, _("Tak. En moderator ser på din anmeldelse."))
     if comment is None:
         idea.refresh_from_db(fields=["status"])
-        if not services.can_view(request.user, idea):
+        if not queries.can_view(request.user, idea):
             return redirect("ideas:list")
     return redirect(back)
 
 
 @require_POST
 def report_idea(request, pk):
-    return _report(request, idea=visible_idea_or_404(request, pk))
+    return _report(request, idea=page_idea(request, pk))
 
 
 @require_POST
@@ -783,7 +739,7 @@ def report_comment(request, pk):
 
 @require_POST
 def tried(request, pk):
-    idea = visible_idea_or_404(request, pk)
+    idea = page_idea(request, pk)
     if not request.user.is_authenticated:
         return login_first(idea.get_absolute_url())
     form = TriedForm(request.POST, auto_id="id_tried_%s")
@@ -792,7 +748,7 @@ def tried(request, pk):
             services.report_tried(request.user, idea, **form.cleaned_data)
         except PermissionDenied as error:
             return forbidden(request, error)
-        except services.Conflict as error:
+        except Conflict as error:
             messages.info(request, str(error))
             return redirect(f"{idea.get_absolute_url()}#tried")
         except ValidationError as error:
@@ -810,22 +766,6 @@ def tried(request, pk):
 # ---- follows ---------------------------------------------------------------------------------
 
 
-def _follow_target(request, kind, value):
-    """The object a follow form names, or None. Ideas must be visible to the user."""
-    if kind == "idea":
-        idea = Idea.objects.filter(pk=parse_id(value)).first() if parse_id(value) else None
-        return idea if idea and services.can_view(request.user, idea) else None
-    if kind == "tag":
-        return Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
-    if kind == "target_group":
-        return TargetGroup.objects.filter(slug=value).first()
-    if kind == "method":
-        from ideabank.methods.models import MethodPage
-
-        return MethodPage.objects.live().public().filter(pk=parse_id(value)).first() if parse_id(value) else None
-    return Organisation.objects.filter(slug=value).first()
-
-
 @require_POST
 def follow(request):
     """Follow or unfollow an idea, a tag, a target group or an organisation (`kind` + `value`)."""
@@ -840,11 +780,12 @@ def follow(request):
         messages.error(request, _("Vælg, hvad du vil følge."))
         return redirect(back)
     kind, value = form.cleaned_data["kind"], form.cleaned_data["value"].strip()
-    target = _follow_target(request, kind, value)
+    unfollowing = form.cleaned_data["action"] == "unfollow"
+    target = queries.follow_target(request.user, kind, value, unfollowing=unfollowing)
     if target is None:
         raise Http404
     try:
-        if form.cleaned_data["action"] == "unfollow":
+        if unfollowing:
             services.unfollow(request.user, **{kind: target})
             messages.success(request, _("Du følger ikke længere %(name)s.") % {"name": target})
         else:

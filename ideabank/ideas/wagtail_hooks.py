@@ -16,9 +16,11 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views as views
+from ideabank.accounts.roles import is_moderator
+
+from .admin import actions, common, listing, queue, users
+from .admin.panels import ModerationPanel
 from .models import Idea
-from .services import is_moderator
 
 MODERATION_ACTIONS = (
     "ideabank.auto_hide",
@@ -41,7 +43,7 @@ class ModerationActionsMixin:
 class ListingViewSet(ModerationActionsMixin, ViewSet):
     """A listing with its action pages, for models that already have their own admin elsewhere."""
 
-    menu_item_class = views.ModeratorMenuItem
+    menu_item_class = common.ModeratorMenuItem
     index_view_class = None
 
     def get_common_view_kwargs(self, **kwargs):
@@ -71,7 +73,7 @@ class ReportQueueViewSet(ListingViewSet):
     url_prefix = "moderation/reports"
     icon = "warning"
     menu_label = gettext_lazy("Anmeldelser")
-    index_view_class = views.ReportQueueView
+    index_view_class = queue.ReportQueueView
 
     def get_listing_kwargs(self):
         return {
@@ -83,8 +85,8 @@ class ReportQueueViewSet(ListingViewSet):
     def get_urlpatterns(self):
         return [
             *self.listing_urlpatterns(),
-            path("hide/<str:kind>/<id:pk>/", self.action(views.HideView), name="hide"),
-            path("restore/<str:kind>/<id:pk>/", self.action(views.RestoreView), name="restore"),
+            path("hide/<str:kind>/<id:pk>/", self.action(actions.HideView), name="hide"),
+            path("restore/<str:kind>/<id:pk>/", self.action(actions.RestoreView), name="restore"),
         ]
 
 
@@ -93,7 +95,7 @@ class BlockedUsersViewSet(ListingViewSet):
     url_prefix = "moderation/users"
     icon = "lock"
     menu_label = gettext_lazy("Blokerede brugere")
-    index_view_class = views.BlockedUsersView
+    index_view_class = users.BlockedUsersView
 
     def get_listing_kwargs(self):
         return {"unblock_url_name": self.get_url_name("unblock")}
@@ -101,8 +103,8 @@ class BlockedUsersViewSet(ListingViewSet):
     def get_urlpatterns(self):
         return [
             *self.listing_urlpatterns(),
-            path("block/<id:pk>/", self.action(views.BlockUserView), name="block"),
-            path("unblock/<id:pk>/", self.action(views.UnblockUserView), name="unblock"),
+            path("block/<id:pk>/", self.action(users.BlockUserView), name="block"),
+            path("unblock/<id:pk>/", self.action(users.UnblockUserView), name="unblock"),
         ]
 
 
@@ -115,8 +117,8 @@ class IdeaChooserViewSet(ChooserViewSet):
     choose_one_text = gettext_lazy("Vælg idé")
     choose_another_text = gettext_lazy("Vælg en anden idé")
     edit_item_text = gettext_lazy("Vis idé")
-    choose_view_class = views.IdeaChooseView
-    choose_results_view_class = views.IdeaChooseResultsView
+    choose_view_class = actions.IdeaChooseView
+    choose_results_view_class = actions.IdeaChooseResultsView
     preserve_url_parameters = ["multiple", "exclude"]
     # Only the merge form uses it; other admin forms keep their own widgets for Idea foreign keys.
     register_widget = False
@@ -134,17 +136,17 @@ class IdeaModerationViewSet(ModerationActionsMixin, ModelViewSet):
     url_prefix = "moderation/ideas"
     icon = "doc-full"
     menu_label = gettext_lazy("Idéer")
-    menu_item_class = views.ModeratorMenuItem
-    index_view_class = views.IdeaIndexView
-    inspect_view_class = views.IdeaInspectView
-    history_view_class = views.IdeaHistoryView
+    menu_item_class = common.ModeratorMenuItem
+    index_view_class = listing.IdeaIndexView
+    inspect_view_class = listing.IdeaInspectView
+    history_view_class = listing.IdeaHistoryView
     inspect_view_enabled = True
-    inspect_view_fields = views.IdeaInspectView.FIELDS
+    inspect_view_fields = listing.IdeaInspectView.FIELDS
     copy_view_enabled = False
     add_to_reference_index = False
     list_per_page = 30
     ordering = "-created"
-    filterset_class = views.IdeaFilterSet
+    filterset_class = listing.IdeaFilterSet
     search_fields = ["title"]
     # The database, not the search index: ideas loaded in bulk are found before they are indexed.
     search_backend_name = None
@@ -179,16 +181,16 @@ class IdeaModerationViewSet(ModerationActionsMixin, ModelViewSet):
 
     def get_urlpatterns(self):
         idea = {"kind": "idea"}
-        merge = self.action(views.MergeView, chooser_widget_class=idea_chooser.widget_class)
+        merge = self.action(actions.MergeView, chooser_widget_class=idea_chooser.widget_class)
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
             path("history/<id:pk>/", self.history_view, name="history"),
             path("history-results/<id:pk>/", self.history_results_view, name="history_results"),
-            path("hide/<id:pk>/", self.action(views.HideView), idea, name="hide"),
-            path("restore/<id:pk>/", self.action(views.RestoreView), idea, name="restore"),
-            path("approve/<id:pk>/", self.action(views.ApproveView), idea, name="approve"),
+            path("hide/<id:pk>/", self.action(actions.HideView), idea, name="hide"),
+            path("restore/<id:pk>/", self.action(actions.RestoreView), idea, name="restore"),
+            path("approve/<id:pk>/", self.action(actions.ApproveView), idea, name="approve"),
             path("merge/<id:pk>/", merge, idea, name="merge"),
         ]
 
@@ -212,7 +214,7 @@ def register_moderation_log_menu_item():
     """The audit log of moderation actions: Wagtail's site history, filtered to them."""
     query = urlencode([("action", action) for action in MODERATION_ACTIONS])
     url = f"{reverse('wagtailadmin_reports:site_history')}?{query}"
-    return views.ModeratorMenuItem(
+    return common.ModeratorMenuItem(
         gettext_lazy("Moderationslog"), url, name="moderation-log", icon_name="history", order=9
     )
 
@@ -220,7 +222,7 @@ def register_moderation_log_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     if is_moderator(request.user):
-        panels.append(views.ModerationPanel())
+        panels.append(ModerationPanel())
 
 
 # ---- audit log -------------------------------------------------------------------------------

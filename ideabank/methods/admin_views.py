@@ -15,6 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Idea
 from ideabank.next_url import local_next_url
 
@@ -27,14 +28,14 @@ QUEUE_PAGE_SIZE = 50
 
 class EditorRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not services.is_editor(request.user):
+        if not is_editor(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 
 class EditorMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.is_editor(request.user)
+        return is_editor(request.user)
 
 
 def queue_url():

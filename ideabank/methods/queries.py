@@ -7,14 +7,15 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import WorkflowState
 
-from ideabank.ideas.models import Idea, Stage, TriedReport, Vote
+from ideabank.accounts.roles import is_editor
+from ideabank.ideas.models import Idea, Report, Stage, TriedReport, Vote
 from ideabank.taxonomy.models import Region, TargetGroup, Theme
 
 from . import charts
 from .elements import Dimension, Level
 from .models import AssessmentDraft, EscalationPin, MethodPage, Promotion, QueueSetAside
-from .services import is_editor
 
 SORTS = {"title": ("title", "pk"), "newest": ("-first_published_at", "-pk")}
 SORT_LABELS = {"title": _("Titel"), "newest": _("Nyeste")}
@@ -279,10 +280,6 @@ def set_aside_ideas():
 
 def editor_overview(user):
     """The numbers on the editor's dashboard panel."""
-    from wagtail.models import WorkflowState
-
-    from ideabank.ideas.models import Report
-
     in_review = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS, base_content_type__model="page"
     ).values("object_id")
@@ -301,8 +298,6 @@ def editor_overview(user):
 
 def idea_for_assessment(idea):
     """Everything an assessor needs to see of the idea beside the form."""
-    from ideabank.spread.models import Adoption
-
     organisations = (
         Vote.objects.filter(idea=idea, user__organisation__isnull=False).values("user__organisation").distinct().count()
     )
@@ -313,5 +308,12 @@ def idea_for_assessment(idea):
         "themes": list(idea.themes.all()),
         "tags": [tag.name for tag in idea.tags.all()],
         "tried_reports": list(idea.tried_reports.select_related("organisation")),
-        "adoptions": list(Adoption.objects.filter(idea=idea).select_related("organisation")),
+        "adoptions": list(idea.adoptions.select_related("organisation")),  # spread's model, through its relation
     }
+
+
+def status_of(method):
+    """Where a method page stands: "live", "in_review" (in the review workflow) or "draft"."""
+    if method.live:
+        return "live"
+    return "in_review" if method.workflow_in_progress else "draft"

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
-from ideabank.accounts.roles import Role, has_role
+from ideabank.accounts.roles import is_editor
+from ideabank.errors import Conflict
 from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea, Stage
 from ideabank.notifications import services as notifications
@@ -38,10 +39,6 @@ from .models import (
 )
 
 SUMMARY_MAX = 600
-
-
-def is_editor(user):
-    return has_role(user, Role.REDAKTOER)
 
 
 def require_editor(user):
@@ -515,7 +512,7 @@ def set_business_case(editor, method, *, cost_per_citizen, cost_source, horizon_
     with transaction.atomic():
         page = MethodPage.objects.select_for_update().get(pk=method.pk)
         if not page.live or page.has_unpublished_changes or page.workflow_in_progress:
-            raise ideas.Conflict(
+            raise Conflict(
                 _(
                     "Metoden har ændringer, der ikke er udgivet, eller er ikke udgivet endnu. Udgiv eller kassér "
                     "dem i sideredigeringen, før økonomien ændres her."

@@ -7,9 +7,10 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ideabank.accounts.roles import is_editor
+
 from . import admin_views as views
 from .models import ResearchItem
-from .services import is_editor
 
 admin_urls = [
     path("queue/", views.EscalationQueueView.as_view(), name="queue"),

@@ -24,12 +24,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 
 from ideabank import ratelimit
-from ideabank.ideas.views import add_service_errors, forbidden, login_first, wants_json
+from ideabank.ideas.views import add_service_errors, forbidden, login_first
 
 from . import encounters, queries
 from .forms import CitizenAnswerForm, EncounterForm
 from .models import Adoption, CitizenCode, EncounterAnswer
 from .views import method_url, visible_adoption_or_404
+
+
+def wants_json(request):
+    """The encounter tally's script asks for JSON; the form post without it gets a page."""
+    return "application/json" in request.headers.get("Accept", "")
 
 
 def check_address(request, action):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from ideabank.ideas.models import Idea
@@ -28,8 +29,9 @@ from ideabank.methods.models import MethodPage
 
 from . import suppression
 from .economics import business_case
+from .encounters import Tally
 from .models import Adoption, AdoptionStatus, Encounter, EncounterAnswer, IndicatorValue, OutcomeReport, StatusChange
-from .statistics import Share
+from .statistics import Share, weighted_cost
 
 CHUNK = 1000
 LIST_SEPARATOR = "; "
@@ -419,10 +421,7 @@ def _weighted_cost(method_id):
     pairs = OutcomeReport.objects.filter(adoption__method_id=method_id, cost_per_citizen__isnull=False).values_list(
         "cost_per_citizen", "citizens_reached"
     )
-    citizens = sum(reached for _cost, reached in pairs)
-    if not citizens:
-        return None
-    return _decimal(sum((cost * reached for cost, reached in pairs), Decimal(0)) / citizens, "0.01")
+    return _decimal(weighted_cost(pairs), "0.01")
 
 
 def outcome_rows(base=""):
@@ -505,10 +504,6 @@ def outcome_rows(base=""):
 
 def encounter_rows(base=""):
     """Per live method, organisation and month: the answers counted, suppressed below five, never the text."""
-    from django.db.models.functions import TruncMonth
-
-    from .encounters import Tally
-
     counts = (
         Encounter.objects.filter(adoption__method__in=public_methods())
         .annotate(month=TruncMonth("met_on"))

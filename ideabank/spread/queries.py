@@ -8,9 +8,9 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Idea, TriedReport
 from ideabank.methods.models import MethodPage
-from ideabank.methods.services import is_editor
 from ideabank.taxonomy.models import Municipality
 
 from . import statistics, version

@@ -14,9 +14,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ideabank.ideas.services import Conflict, require_active_staff
+from ideabank.accounts.models import User
+from ideabank.accounts.roles import is_editor
+from ideabank.errors import Conflict
+from ideabank.ideas.services import require_active_staff
 from ideabank.methods.models import OutcomeIndicator
-from ideabank.methods.services import is_editor
+from ideabank.notifications import services as notifications
 from ideabank.validators import USER_TEXT_VALIDATORS, check_plausible_dates, implausible_dates
 
 from .models import Adoption, AdoptionStatus, IndicatorValue, OutcomeReport, StatusChange
@@ -339,14 +342,10 @@ def _indicator_values(adoption, indicators, errors):
 
 def notify_adopted(adoption, actor=None):
     """Tell the method's followers that an organisation has taken it into use (not the one who registered it)."""
-    from ideabank.notifications import services as notifications
-
     followers = method_followers(adoption.method).values_list("pk", flat=True)
     notifications.notify_method_adopted(adoption.method, adoption.organisation, followers, actor=actor)
 
 
 def method_followers(method):
     """Active users following the method."""
-    from ideabank.accounts.models import User
-
     return User.objects.filter(follows__method=method, is_active=True).distinct()

@@ -5,7 +5,7 @@ figures through here, so the rule is written once. The organisation's own staff 
 Suppressed values become None: `null` in JSON, an empty cell in CSV, "<5" on pages (the `shown` filter).
 """
 
-from ideabank.methods.services import is_editor
+from ideabank.accounts.roles import is_editor
 
 MINIMUM = 5
 

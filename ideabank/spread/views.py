@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ideabank.accounts.models import Organisation
+from ideabank.accounts.roles import is_editor
+from ideabank.errors import Conflict
 from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea
 from ideabank.ideas.views import add_service_errors, forbidden, login_first
 from ideabank.methods.models import MethodPage
-from ideabank.methods.services import is_editor
 from ideabank.taxonomy.slugs import current_slug
 
 from . import charts, economics, encounters, queries, services, statistics, suppression
@@ -133,7 +134,7 @@ def _register(request, *, method=None, idea=None, back):
             adoption = services.register(user, method=method, idea=idea, **form.service_arguments())
         except PermissionDenied as error:
             return forbidden(request, error)
-        except ideas.Conflict as error:
+        except Conflict as error:
             messages.info(request, str(error))
             found = _existing(user.organisation, method, idea)
             return redirect("spread:adoption", found.pk) if found else redirect(back)

@@ -3,21 +3,28 @@
 (function () {
   "use strict";
 
-  // Voting without a page reload. On any surprise we fall back to the ordinary form post.
+  // Voting without a page reload, through the API (the same rules and answers as every other client).
+  // On any surprise (a vote already given elsewhere, a rate limit) we fall back to the ordinary form post,
+  // whose answer explains it.
   function enhanceVoteForm(form) {
     var button = form.querySelector("button[type=submit]");
     var action = form.querySelector("input[name=action]");
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]");
     var count = document.querySelector("[data-vote-count]");
-    if (!button || !action || !count || !window.fetch || !window.FormData) {
+    var api = form.dataset.voteApi;
+    if (!button || !action || !token || !count || !api || !window.fetch) {
       return;
+    }
+    function countText(votes) {
+      var format = votes === 1 ? form.dataset.countOne : form.dataset.countOther;
+      return format.replace("%(votes)s", votes);
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       button.disabled = true;
-      fetch(form.getAttribute("action"), {
-        method: "POST",
-        body: new FormData(form),
-        headers: { Accept: "application/json" },
+      fetch(api, {
+        method: action.value === "unvote" ? "DELETE" : "POST",
+        headers: { Accept: "application/json", "X-CSRFToken": token.value },
         credentials: "same-origin",
       })
         .then(function (response) {
@@ -27,7 +34,7 @@
           return response.json();
         })
         .then(function (state) {
-          count.textContent = state.count_text;
+          count.textContent = countText(state.votes);
           action.value = state.voted ? "unvote" : "vote";
           button.textContent = state.voted ? form.dataset.labelUnvote : form.dataset.labelVote;
           button.classList.toggle("button-primary", !state.voted);

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from ideabank.accounts import services as account_services
 from ideabank.accounts import sessions
 from ideabank.accounts.models import UserSession
-from ideabank.ideas import services
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -179,8 +179,8 @@ def test_end_sessions_ends_only_that_users_sessions(staff, colleague):
     assert is_logged_in(bystander)
 
 
-def test_end_sessions_is_still_reachable_from_the_idea_services():
-    assert services.end_sessions is sessions.end_sessions
+def test_end_sessions_is_still_reachable_from_the_blocking_services():
+    assert account_services.end_sessions is sessions.end_sessions
 
 
 def test_a_password_change_ends_the_other_sessions_and_keeps_this_one(staff):
@@ -221,7 +221,7 @@ def test_saving_without_a_new_password_ends_nothing(staff):
 
 def test_blocking_ends_every_session(staff, moderator):
     browser = logged_in(staff)
-    services.block_user(moderator, staff)
+    account_services.block_user(moderator, staff)
     assert not UserSession.objects.filter(user=staff).exists()
     assert not is_logged_in(browser)
 

@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
+from ideabank.errors import Conflict
 from ideabank.ideas import services
 from ideabank.ideas.models import Idea, Vote
 from tests.factories import IdeaFactory, UserFactory
@@ -97,7 +98,7 @@ def run_at_once(actions):
         try:
             barrier.wait()
             outcomes[index] = action()
-        except services.Conflict:
+        except Conflict:
             outcomes[index] = "conflict"
         except Exception as error:  # reported by the assertions, not lost in the thread
             outcomes[index] = error

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from ideabank.accounts import services as account_services
 from ideabank.accounts.models import UserSession as Session
 from ideabank.accounts.roles import Role
+from ideabank.errors import Conflict
 from ideabank.ideas import services
 from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from tests.factories import PASSWORD, IdeaFactory, OrganisationFactory, UserFactory
@@ -78,7 +80,7 @@ def test_a_hidden_idea_is_out_of_public_view_but_moderators_see_it(idea, reporte
 def test_one_open_report_per_reporter(idea, colleague):
     services.report_content(colleague, reason=SPAM, idea=idea)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.report_content(colleague, reason=Report.Reason.OFFENSIVE, idea=idea)
 
     assert Report.objects.filter(idea=idea).count() == 1
@@ -87,7 +89,7 @@ def test_one_open_report_per_reporter(idea, colleague):
 def test_the_same_reporter_reporting_three_times_does_not_hide(idea, colleague):
     services.report_content(colleague, reason=SPAM, idea=idea)
     for _attempt in range(2):
-        with pytest.raises(services.Conflict):
+        with pytest.raises(Conflict):
             services.report_content(colleague, reason=SPAM, idea=idea)
 
     assert refreshed(idea).status == Idea.Status.PUBLISHED
@@ -461,7 +463,7 @@ def test_an_idea_is_merged_only_once(pair, moderator, staff):
     services.merge(moderator, duplicate, into)
     another = IdeaFactory(author=staff)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.merge(moderator, duplicate, another)
     assert refreshed(duplicate).merged_into == into
 
@@ -501,7 +503,7 @@ def test_blocking_ends_the_users_sessions_and_refuses_login(client, colleague, s
     bystander.force_login(staff)
     assert sessions_of(colleague)
 
-    services.block_user(moderator, colleague, reason="Spam")
+    account_services.block_user(moderator, colleague, reason="Spam")
 
     assert refreshed(colleague).is_active is False
     assert sessions_of(colleague) == []
@@ -515,7 +517,7 @@ def test_blocking_ends_the_users_sessions_and_refuses_login(client, colleague, s
 
 
 def test_a_blocked_user_can_no_longer_post_vote_or_comment(idea, colleague, moderator):
-    services.block_user(moderator, colleague)
+    account_services.block_user(moderator, colleague)
 
     with pytest.raises(PermissionDenied):
         services.cast_vote(colleague, idea)
@@ -526,9 +528,9 @@ def test_a_blocked_user_can_no_longer_post_vote_or_comment(idea, colleague, mode
 
 
 def test_unblocking_lets_the_user_log_in_again(client, colleague, moderator, clean_cache):
-    services.block_user(moderator, colleague)
+    account_services.block_user(moderator, colleague)
 
-    services.unblock_user(moderator, colleague)
+    account_services.unblock_user(moderator, colleague)
 
     assert refreshed(colleague).is_active is True
     client.post(reverse("accounts:login"), {"username": colleague.email, "password": PASSWORD})
@@ -538,13 +540,13 @@ def test_unblocking_lets_the_user_log_in_again(client, colleague, moderator, cle
 
 def test_staff_cannot_block(colleague, staff):
     with pytest.raises(PermissionDenied):
-        services.block_user(staff, colleague)
+        account_services.block_user(staff, colleague)
     assert refreshed(colleague).is_active is True
 
 
 def test_nobody_blocks_themselves(moderator):
     with pytest.raises(PermissionDenied):
-        services.block_user(moderator, moderator)
+        account_services.block_user(moderator, moderator)
     assert refreshed(moderator).is_active is True
 
 
@@ -552,8 +554,8 @@ def test_a_moderator_cannot_block_another_moderator_but_an_editor_can(moderator,
     other = UserFactory(role=Role.MODERATOR)
 
     with pytest.raises(PermissionDenied):
-        services.block_user(moderator, other)
+        account_services.block_user(moderator, other)
     assert refreshed(other).is_active is True
 
-    services.block_user(editor, other)
+    account_services.block_user(editor, other)
     assert refreshed(other).is_active is False

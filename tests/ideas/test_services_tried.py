@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from ideabank.errors import Conflict
 from ideabank.ideas import services
 from ideabank.ideas.models import Idea, Stage, TriedReport
 from tests.factories import IdeaFactory, OrganisationFactory, UserFactory
@@ -51,7 +52,7 @@ def test_one_report_per_organisation(idea, outsider, odense):
     report(outsider, idea)
     other_odense_member = UserFactory(organisation=odense)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         report(other_odense_member, idea, what_happened="Vi har også prøvet det.")
 
     assert TriedReport.objects.filter(idea=idea).count() == 1

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from ideabank.errors import Conflict
 from ideabank.ideas import services
 from ideabank.ideas.models import Idea, Vote
 from tests.factories import IdeaFactory, UserFactory
@@ -36,7 +37,7 @@ def test_staff_of_another_organisation_may_vote_too(idea, outsider):
 def test_a_second_vote_is_a_conflict_and_counts_nothing(idea, colleague):
     services.cast_vote(colleague, idea)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.cast_vote(colleague, idea)
 
     idea.refresh_from_db()
@@ -96,7 +97,7 @@ def test_withdrawing_a_vote_takes_it_back_out_of_both_counters(idea, colleague):
 def test_withdrawing_a_vote_that_does_not_exist_is_a_conflict(idea, colleague, outsider):
     services.cast_vote(outsider, idea)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.withdraw_vote(colleague, idea)
 
     idea.refresh_from_db()

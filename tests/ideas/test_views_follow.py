@@ -112,3 +112,25 @@ def test_anonymous_follows_go_to_login(client, idea):
 def test_following_needs_a_post(client, colleague):
     client.force_login(colleague)
     assert client.get(URL).status_code == 405
+
+
+def test_an_organisation_may_be_given_by_id_as_in_the_api(client, colleague):
+    aarhus = municipal_organisation(751)
+    client.force_login(colleague)
+
+    assert client.post(URL, {"kind": "organisation", "value": str(aarhus.pk)}).status_code == 302
+
+    assert Follow.objects.get(user=colleague).organisation == aarhus
+    assert client.post(URL, {"kind": "organisation", "value": "99999999999999999999"}).status_code == 404
+
+
+def test_unfollowing_an_idea_that_was_hidden_since(client, colleague, idea):
+    client.force_login(colleague)
+    client.post(URL, {"kind": "idea", "value": idea.pk})
+    Idea.objects.filter(pk=idea.pk).update(status=Idea.Status.HIDDEN)
+
+    assert client.post(URL, {"kind": "idea", "value": idea.pk}).status_code == 404  # following needs it visible
+    response = client.post(URL, {"kind": "idea", "value": idea.pk, "action": "unfollow"})
+
+    assert response.status_code == 302
+    assert not Follow.objects.filter(user=colleague).exists()

@@ -1,7 +1,11 @@
 """Voting in the browser (POST /ideer/<pk>/stem/): toggle on and off, never on one's own idea,
-friendly messages on double votes, rate limited, and a JSON answer for the small script."""
+friendly messages on double votes, rate limited; the small script votes through the API with the page's
+session and CSRF token, and shows the count in the page's own wording."""
+
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from ideabank.ideas import services
@@ -125,23 +129,45 @@ def test_voting_is_rate_limited(client, colleague, settings):
     assert votes(ideas[2]) == 0
 
 
-def test_the_script_gets_json(client, colleague, idea):
-    client.force_login(colleague)
+def script_session(user, idea):
+    """A browser session as the script has it: logged in, CSRF enforced, and the idea page's token."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user)
+    page = browser.get(idea.get_absolute_url()).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    return browser, page, token.group(1) if token else ""
 
-    response = client.post(vote_url(idea), {"action": "vote"}, HTTP_ACCEPT="application/json")
+
+def test_the_script_gets_json(colleague, idea):
+    browser, page, token = script_session(colleague, idea)
+    api = reverse("api:vote", args=[idea.pk])
+    assert f'data-vote-api="{api}"' in page
+    assert 'data-count-one="%(votes)s stemme"' in page
+    assert 'data-count-other="%(votes)s stemmer"' in page
+
+    response = browser.post(api, HTTP_X_CSRFTOKEN=token, HTTP_ACCEPT="application/json")
 
     assert response.status_code == 200
-    assert response.json() == {"votes": 1, "voted": True, "message": "Tak for din stemme.", "count_text": "1 stemme"}
-    response = client.post(vote_url(idea), {"action": "unvote"}, HTTP_ACCEPT="application/json")
-    assert response.json()["count_text"] == "0 stemmer"
+    assert response.json() == {"votes": 1, "voted": True}
+    response = browser.delete(api, HTTP_X_CSRFTOKEN=token, HTTP_ACCEPT="application/json")
+    assert response.json() == {"votes": 0, "voted": False}
 
 
-def test_json_errors_keep_their_status(client, staff, colleague, idea):
-    client.force_login(staff)
-    assert client.post(vote_url(idea), {"action": "vote"}, HTTP_ACCEPT="application/json").status_code == 403
-    client.force_login(colleague)
-    client.post(vote_url(idea), {"action": "vote"})
-    response = client.post(vote_url(idea), {"action": "vote"}, HTTP_ACCEPT="application/json")
+def test_json_errors_keep_their_status(staff, colleague, idea):
+    api = reverse("api:vote", args=[idea.pk])
+    browser, _page, token = script_session(staff, idea)
+    assert browser.post(api, HTTP_X_CSRFTOKEN=token).status_code == 403
+    assert browser.post(api).status_code == 403  # no CSRF token, no vote
+    browser, _page, token = script_session(colleague, idea)
+    browser.post(vote_url(idea), {"action": "vote", "csrfmiddlewaretoken": token})
+    response = browser.post(api, HTTP_X_CSRFTOKEN=token, HTTP_ACCEPT="application/json")
     assert response.status_code == 409
-    assert response.json()["votes"] == 1
-    assert response.json()["voted"] is True
+    assert votes(idea) == 1
+    assert services.has_voted(colleague, idea)
+
+
+def test_the_form_post_answers_with_a_page_even_when_json_is_asked_for(client, colleague, idea):
+    client.force_login(colleague)
+    response = client.post(vote_url(idea), {"action": "vote"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 302
+    assert votes(idea) == 1

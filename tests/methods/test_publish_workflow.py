@@ -8,11 +8,11 @@ from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowPage,
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from ideabank.accounts.roles import GROUP_NAMES, Role
-from ideabank.api.methods import status_of
 from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea, Stage
 from ideabank.methods import services
 from ideabank.methods.models import MethodPage, Promotion
+from ideabank.methods.queries import status_of
 from ideabank.methods.workflow import WORKFLOW_NAME, ensure_review_workflow
 from ideabank.notifications.models import Notification, Verb
 from tests.factories import IdeaFactory, UserFactory, make_method, method_index

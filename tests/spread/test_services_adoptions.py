@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from ideabank.ideas.services import Conflict
+from ideabank.errors import Conflict
 from ideabank.methods import services as methods
 from ideabank.spread import services
 from ideabank.spread.models import Adoption, OutcomeReport, StatusChange

@@ -1,9 +1,9 @@
 from django import template
 
+from ideabank.accounts.roles import is_editor
 from ideabank.ideas.models import Stage
 
 from ..models import EscalationPin, Promotion
-from ..services import is_editor
 
 register = template.Library()
 

@@ -1,0 +1,79 @@
+"""Every cache in Idébanken, in one place: what it holds, what it is keyed on, and what makes it go stale.
+
+All of them live in Django's cache framework (`django.core.cache.cache`: Redis in production, so every
+server process shares them; a per-process LocMemCache in development and tests). None of them is ever
+the only copy of anything: losing the cache costs time, never data.
+
+1. Whole pages for anonymous visitors (ideabank/pagecache). Keyed on a site-wide *generation*
+   (`pagecache:generation`), the language, and the page's full address; bounded by
+   IDEABANK_PAGE_CACHE_SECONDS. Invalidated by moving the generation on after any write that commits:
+   post_save/m2m_changed on every model a public page could show (pagecache/apps.py), and every
+   successful non-GET request (pagecache/middleware.py), which covers deletions. Logged-in users never get these pages.
+
+2. Rendered fragments (`fragments()` below): list rows, the facet panel and the visitor's comment threads
+   on the idea pages (ideas/views.py). Keyed on the template's name, a digest of its (and its includes')
+   source, the language and the fragment's *identity* — every value the template shows. Nothing
+   invalidates them, because nothing needs to: changed content, wording or markup makes a new key, and
+   keys nobody asks for expire after FRAGMENT_SECONDS. Fragments are shared by everyone who would see
+   the same thing, logged in or not.
+
+3. Everything cached "until an idea changes", keyed on the *ideas version* (`ideas:facets:version`,
+   ideabank/ideas/queries.py `ideas_version()`): the idea list's facet counts and public counts
+   (`ideas:facets:…`, `ideas:count:…`), the front page's trending ranking (`home:trending:…`,
+   home/sections.py) and "Findes din idé allerede?" (`search:similar:…`, search/service.py). The version
+   moves on (`bump_facets_version()`) whenever an idea, its tags, target groups or themes change
+   (ideabank/ideas/signals.py, including `idea_changed`, which services send after update()). Each
+   entry also expires after a few minutes.
+
+4. Single sign-on metadata (`ideabank.sso.metadata:<digest of the provider's URL>`, ideabank/sso/oidc.py):
+   a provider's OpenID configuration, kept for METADATA_SECONDS; nothing invalidates it sooner (the
+   signing keys are fetched fresh for every login).
+
+5. Rate-limit counters (django-ratelimit, IDEABANK_RATE_LIMITS; ideabank/ratelimit.py): per user or
+   address and window, expiring with the window. They fail open when the cache is down.
+
+Not in the cache framework, and only for the life of one process or one request: a user's role on the
+user object (accounts/roles.py `role_of`), the 11 elements read from their JSON file
+(methods/elements.py), the favicon's bytes (home/views.py), the second-factor middleware's exempt
+addresses (mfa/middleware.py), and search's stemmer (search/analysis.py). Sessions and login lockouts
+are in the database, not the cache, so they hold while Redis is down.
+"""
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.template import loader
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+FRAGMENT_SECONDS = 60 * 60
+
+
+@functools.cache
+def template_digest(names):
+    """A short digest of the templates' source: a changed template (a deploy) makes new fragment keys."""
+    source = "".join(loader.get_template(name).template.source for name in names)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def fragments(template_name, contexts, identities, includes=()):
+    """`template_name` rendered once per context, reusing renderings of identical content from the cache.
+
+    A fragment's key (Django's template-fragment key, as `{% cache %}` makes it) varies on the templates'
+    source, the language and the identity, so a cached fragment is never out of date. An identity must
+    therefore hold every value the template (and `includes`) reads. One round trip to the cache for all.
+    """
+    vary = (template_digest((template_name, *includes)), get_language())
+    keys = [make_template_fragment_key(template_name, [*vary, repr(identity)]) for identity in identities]
+    found = cache.get_many(keys)
+    template = loader.get_template(template_name)
+    rendered = {}
+    for key, context in zip(keys, contexts, strict=True):
+        if key not in found and key not in rendered:
+            rendered[key] = template.render(context)
+    if rendered:
+        cache.set_many(rendered, FRAGMENT_SECONDS)
+    found.update(rendered)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our templates, escaped there
