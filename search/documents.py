@@ -1,7 +1,7 @@
 """Elasticsearch documents (elasticsearch-dsl), with the shared Danish analyser.
 
-The analyser mirrors search/analysis.py: lowercase, Danish stop words (the same list), Danish
-Snowball stemmer, ASCII folding — and, at query time only, the curated synonyms. The synonyms come
+The analyser mirrors search/analysis.py: lowercase, compound parts (the same word list), Danish stop
+words (the same list), Danish Snowball stemmer, ASCII folding — and, at query time only, the curated synonyms. The synonyms come
 last, so their rules go through the same chain and `hjemløse` (stem `hjemlos`) finds `husvild` as
 the database backend's stem-based synonym groups do. Index names carry the environment's
 prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluster.
@@ -10,17 +10,29 @@ prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluste
 from django.conf import settings
 from elasticsearch_dsl import Document, Keyword, Text, analyzer, token_filter, tokenizer
 
-from .analysis import STOP_WORDS, synonyms_for_elasticsearch
+from .analysis import COMPOUND_PARTS, MAX_PART, MIN_COMPOUND, MIN_PART, STOP_WORDS, synonyms_for_elasticsearch
 
 danish_stop = token_filter("danish_stop", "stop", stopwords=sorted(STOP_WORDS))
 danish_stemmer = token_filter("danish_stemmer", "stemmer", language="danish")
 danish_synonyms = token_filter("danish_synonyms", "synonym_graph", synonyms=synonyms_for_elasticsearch(), lenient=True)
 prefix_ngrams = token_filter("prefix_ngrams", "edge_ngram", min_gram=3, max_gram=20)
+# Compounds: each word is indexed with the listed words inside it too (search/analysis.py splits the same way
+# for the database and splits compound query words). The list travels in the index settings, as the stop
+# words and synonyms do, so every node of any cluster has it without a file in its config directory.
+danish_compounds = token_filter(
+    "danish_compounds",
+    "dictionary_decompounder",
+    word_list=sorted(COMPOUND_PARTS),
+    min_word_size=MIN_COMPOUND,
+    min_subword_size=MIN_PART,
+    max_subword_size=MAX_PART,
+    only_longest_match=True,
+)
 
 danish = analyzer(
     "danish_text",
     tokenizer="standard",
-    filter=["lowercase", danish_stop, danish_stemmer, "asciifolding"],
+    filter=["lowercase", danish_compounds, danish_stop, danish_stemmer, "asciifolding"],
 )
 danish_search = analyzer(
     "danish_search",

@@ -16,7 +16,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .analysis import analyse, analyse_word, fold, query_terms
+from .analysis import analyse, analyse_word, compound_parts, fold, option_terms, query_terms
 from .backends import fell_back, reset_fallback, with_fallback
 from .backends.database import remembering_typos
 from .models import SearchEntry
@@ -250,7 +250,7 @@ def wanted_prefixes(query, typos=True):
         from .backends.database import expand_typos
 
         alternatives = expand_typos(alternatives)
-    return {term for options in alternatives for option in options for term in option.split()}
+    return {term for options in alternatives for option in options for term in option_terms(option)}
 
 
 def highlighter(query):
@@ -310,4 +310,6 @@ def _matches(word, wanted):
     if not term:  # stop words are never what was searched for
         return False
     wanted = tuple(wanted)
-    return term.startswith(wanted) or fold(lowered).startswith(wanted)
+    if term.startswith(wanted) or fold(lowered).startswith(wanted):
+        return True
+    return any(analyse_word(part).startswith(wanted) for part in compound_parts(lowered))

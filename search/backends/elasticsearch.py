@@ -12,7 +12,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Index, Q, Search
 
-from search.analysis import analyse_word, words
+from search.analysis import MINIMUM_SHOULD_MATCH, analyse_word, split_compound, words
 from search.documents import DOCUMENTS
 
 BOOSTS = [
@@ -24,6 +24,9 @@ BOOSTS = [
 FUZZINESS = "AUTO:4,7"
 PREFIX_LENGTH = 2
 MAX_QUERY_WORDS = 32
+# "Most words" ranking (as the database's): each matched word adds WORD, so more words matched rank higher
+# whatever BM25 says; the query as a phrase adds more than all words together, in the title twice that.
+WORD = 1000
 _clients = {}
 _ready = set()  # (url, alias) known to exist in this process
 
@@ -96,8 +99,8 @@ class ElasticsearchBackend:
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def _word(self, word, fields):
-        """One query word: fuzzy in every field, with the exact match scored on top of it."""
+    def _term(self, word, fields):
+        """One word: fuzzy in every field, with the exact match scored on top of it."""
         fuzzy = Q(
             "multi_match",
             query=word,
@@ -110,12 +113,47 @@ class ElasticsearchBackend:
         exact = Q("multi_match", query=word, fields=fields, type="most_fields", zero_terms_query="all")
         return Q("bool", must=[fuzzy], should=[exact])
 
-    def match(self, kind, text, limit=2000, any_word=False):
-        """[(id, score)] best first. Each word may be found in a different field, as in the database."""
-        clauses = [self._word(word, BOOSTS) for word in query_words(text)]
+    def _word(self, word, fields):
+        """One query word; a compound is also found where all its parts are (`alkoholbehandling` in
+        "behandling af alkohol"). The index holds each compound's parts, so the reverse needs nothing here."""
+        whole = self._term(word, fields)
+        parts = split_compound(word)
+        if not parts:
+            return whole
+        return Q("bool", should=[whole, Q("bool", must=[self._term(part, fields) for part in parts])])
+
+    def query(self, text, require="most"):
+        """The query for `text`: "most" of its words (minimum_should_match, as the database counts), "all"
+        or "any"; with "most", more words matched rank higher, and the words as a phrase higher still."""
+        found = query_words(text)
+        clauses = [self._word(word, BOOSTS) for word in found]
         if not clauses:
+            return None
+        if require == "any":
+            return Q("bool", should=clauses, minimum_should_match=1)
+        if require == "all":
+            return Q("bool", must=clauses)
+        counted = [Q("bool", must=[clause], should=[Q("match_all", boost=WORD)]) for clause in clauses]
+        query = Q("bool", should=counted, minimum_should_match=MINIMUM_SHOULD_MATCH)
+        if len(found) < 2:
+            return query
+        phrase = " ".join(found)
+        bonus = WORD * (len(found) + 1)
+        return Q(
+            "bool",
+            must=[query],
+            should=[
+                Q("constant_score", filter=Q("match_phrase", title=phrase), boost=2 * bonus),
+                Q("constant_score", filter=Q("match_phrase", body=phrase), boost=bonus),
+                Q("match_phrase", title=phrase),  # the shorter the title around the phrase, the higher
+            ],
+        )
+
+    def match(self, kind, text, limit=2000, require="most"):
+        """[(id, score)] best first. Each word may be found in a different field, as in the database."""
+        query = self.query(text, require)
+        if query is None:
             return []
-        query = Q("bool", should=clauses, minimum_should_match=1) if any_word else Q("bool", must=clauses)
         return self._ranked(kind, self._search(kind).query(query).source(False)[:limit])
 
     def _ranked(self, kind, search):
