@@ -1,14 +1,14 @@
 """Elasticsearch documents (elasticsearch-dsl), with the shared Danish analyser.
 
 The analyser mirrors search/analysis.py: lowercase, compound parts (the same word list), Danish stop
-words (the same list), Danish Snowball stemmer, ASCII folding — and, at query time only, the curated synonyms. The synonyms come
-last, so their rules go through the same chain and `hjemløse` (stem `hjemlos`) finds `husvild` as
-the database backend's stem-based synonym groups do. Index names carry the environment's
+words (the same list), Danish Snowball stemmer, ASCII folding — and, at query time only, the curated
+synonyms. The synonyms come last, so their rules go through the same chain and `hjemløse` (stem
+`hjemlos`) finds `husvild` as the database backend's stem-based synonym groups do. Index names carry the environment's
 prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluster.
 """
 
 from django.conf import settings
-from elasticsearch_dsl import Document, Keyword, Text, analyzer, token_filter, tokenizer
+from elasticsearch_dsl import Document, Keyword, Text, analyzer, normalizer, token_filter, tokenizer
 
 from .analysis import COMPOUND_PARTS, MAX_PART, MIN_COMPOUND, MIN_PART, STOP_WORDS, synonyms_for_elasticsearch
 
@@ -47,20 +47,22 @@ danish_prefixes = analyzer(
 )
 
 
-def danish_text(**kwargs):
-    return Text(
-        analyzer=danish,
-        search_analyzer=danish_search,
-        fields={"prefix": Text(analyzer=danish_prefixes, search_analyzer=danish_search)},
-        **kwargs,
-    )
+# The whole title as one term, so a query that is exactly a title can rank that idea first.
+folded = normalizer("folded", filter=["lowercase", "asciifolding"])
+
+
+def danish_text(exact=False, **kwargs):
+    fields = {"prefix": Text(analyzer=danish_prefixes, search_analyzer=danish_search)}
+    if exact:
+        fields["exact"] = Keyword(normalizer=folded, ignore_above=500)
+    return Text(analyzer=danish, search_analyzer=danish_search, fields=fields, **kwargs)
 
 
 class SearchDocument(Document):
     """What Elasticsearch holds of a searchable object: its text per boosted field group (title > tags >
     body > rest, see backends/elasticsearch.py) and its status. Each kind subclasses it with its own index."""
 
-    title = danish_text()
+    title = danish_text(exact=True)
     tags = danish_text()
     body = danish_text()
     rest = danish_text()

@@ -211,7 +211,8 @@ class DatabaseBackend:
             ) found WHERE matched >= %s
             ORDER BY exact DESC, phrased DESC, matched DESC, rank DESC, object_id LIMIT %s"""  # noqa: S608 - built from constants
         ranked = [anywhere] if postgres else []  # ts_rank takes the query again; bm25 reads the MATCH
-        params = [*ranked, *words, title, *([phrase] if phrase else []), anywhere, kind, required_words(len(words)), limit]
+        needed = required_words(len(words))
+        params = [*ranked, *words, title, *([phrase] if phrase else []), anywhere, kind, needed, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -223,7 +224,8 @@ class DatabaseBackend:
 
     def suggest(self, kind, prefix, limit=8):
         """Objects whose title has a word starting with each typed word (autocomplete)."""
-        return [object_id for object_id, _score in self.match(kind, prefix, limit=limit, require="all", fields=("title",))]
+        found = self.match(kind, prefix, limit=limit, require="all", fields=("title",))
+        return [object_id for object_id, _score in found]
 
     def similar(self, kind, text, limit=5, exclude=None):
         """Objects sharing the most distinctive words with the text (the database's more-like-this).

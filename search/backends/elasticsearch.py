@@ -143,6 +143,7 @@ class ElasticsearchBackend:
             "bool",
             must=[query],
             should=[
+                Q("constant_score", filter=Q("match", title__exact=text.strip()), boost=4 * bonus),
                 Q("constant_score", filter=Q("match_phrase", title=phrase), boost=2 * bonus),
                 Q("constant_score", filter=Q("match_phrase", body=phrase), boost=bonus),
                 Q("match_phrase", title=phrase),  # the shorter the title around the phrase, the higher
