@@ -8,7 +8,7 @@ prefix (SEARCH_INDEX_PREFIX), so test, staging and production can share a cluste
 """
 
 from django.conf import settings
-from elasticsearch_dsl import Document, Keyword, Text, analyzer, normalizer, token_filter, tokenizer
+from elasticsearch_dsl import Date, Document, Keyword, Long, Text, analyzer, normalizer, token_filter, tokenizer
 
 from .analysis import COMPOUND_PARTS, MAX_PART, MIN_COMPOUND, MIN_PART, STOP_WORDS, synonyms_for_elasticsearch
 
@@ -58,16 +58,35 @@ def danish_text(exact=False, **kwargs):
     return Text(analyzer=danish, search_analyzer=danish_search, fields=fields, **kwargs)
 
 
+# Raised whenever the fields below change: an index of an older version (until `search_reindex` has built a
+# new one) is still searched for ids, but the search page counts and filters in the database then.
+MAPPING_VERSION = 2
+
+
 class SearchDocument(Document):
     """What Elasticsearch holds of a searchable object: its text per boosted field group (title > tags >
-    body > rest, see backends/elasticsearch.py) and its status. Each kind subclasses it with its own index."""
+    body > rest, see backends/elasticsearch.py), and what the search page filters, counts and sorts by,
+    named as its filters are (search/indexing.py `filterable`), so one request answers a whole search page.
+    Each kind subclasses it with its own index."""
 
     title = danish_text(exact=True)
     tags = danish_text()
     body = danish_text()
     rest = danish_text()
     files = danish_text()
+    kind = Keyword()
+    object_id = Long()
     status = Keyword()
+    stage = Keyword()
+    target_group = Keyword(multi=True)
+    theme = Keyword(multi=True)
+    tag = Keyword(multi=True)
+    tag_name = Keyword(multi=True)
+    organisation = Keyword()
+    municipality = Keyword()
+    region = Keyword()
+    published_at = Date()
+    created = Date()
 
     class Index:
         settings = {"number_of_shards": 1}  # replicas: SEARCH_INDEX_REPLICAS (one per extra node)

@@ -16,19 +16,19 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
+from taggit.models import Tag
 
+from ideabank.ideas.models import Stage
+from ideabank.methods.models import MethodPage
+from ideabank.taxonomy.models import TargetGroup, Theme
+
+from . import service
 from .models import SearchEntry
 
 # Filters only ideas have: a method matches none of their values.
 IDEA_ONLY_FILTERS = ("organisation", "municipality", "region", "status")
 TAG_FACET_LIMIT = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def rank_methods(query, limit):
-    from .service import rank
-
-    return rank(SearchEntry.Kind.METHOD, query, limit)
 
 
 class MethodListing:
@@ -41,7 +41,7 @@ class MethodListing:
     @cached_property
     def ranked(self):
         """[(page id, score)] for `q`, best first; asked once, shared by the list and the facets."""
-        return rank_methods(self.filters.q, self.limit) if self.filters.q else []
+        return service.rank(SearchEntry.Kind.METHOD, self.filters.q, self.limit) if self.filters.q else []
 
     @cached_property
     def scores(self):
@@ -50,8 +50,6 @@ class MethodListing:
     @cached_property
     def public(self):
         """Live methods without a view restriction (built once: `public()` reads the restrictions at once)."""
-        from ideabank.methods.models import MethodPage
-
         if self.filters.q and not self.ranked:
             return MethodPage.objects.none()
         return MethodPage.objects.live().public()
@@ -88,10 +86,6 @@ class MethodListing:
 
     def facets(self):
         """Counts per value for the facets a method has, each ignoring its own filter (as for ideas)."""
-        from taggit.models import Tag
-
-        from ideabank.ideas.models import Stage
-        from ideabank.taxonomy.models import TargetGroup, Theme
 
         def counts(skip, group_by):
             rows = self.queryset(skip).order_by().values(group_by).annotate(n=Count("pk", distinct=True))
@@ -123,8 +117,6 @@ def by_count(rows):
 
 def merge_facets(idea_facets, method_facets):
     """Idea and method facets as one: a value's counts add up; the idea-only facets stay as they are."""
-    from ideabank.ideas.models import Stage
-
     merged = {}
     for name in [*idea_facets, *(name for name in method_facets if name not in idea_facets)]:
         if name not in method_facets or name not in idea_facets:

@@ -52,9 +52,10 @@ _typo_memo = contextvars.ContextVar("search_typo_memo", default=None)
 
 
 @contextmanager
-def remembering_typos():
-    """Remember typo corrections until the block ends (one search: its kinds and its highlighting)."""
-    token = _typo_memo.set({})
+def remembering_typos(memo=None):
+    """Remember typo corrections until the block ends (one search: its kinds and its highlighting), in
+    `memo` when given, so a later block of the same search can use them again."""
+    token = _typo_memo.set({} if memo is None else memo)
     try:
         yield
     finally:
