@@ -32,7 +32,7 @@ COMPOUND_PARTS = frozenset(_lines("compound_parts_da.txt"))
 # looked into, for parts of 3 to 15 letters, the longest at each position.
 MIN_COMPOUND, MIN_PART, MAX_PART = 5, 3, 15
 # Inflection a compound's last part may carry (`behandlingen`, `centrene`); the stemmer takes it off.
-ENDINGS = ("", "e", "n", "r", "s", "t", "en", "er", "et", "es", "ne", "ene", "ens", "ets", "ers", "rne", "erne", "ernes")
+ENDINGS = ("", "e", "n", "r", "s", "t", "en", "er", "et", "es", "ne", "ene", "ens", "ets", "ers", "rne", "erne")
 LINKS = ("", "s", "e")  # the linking letter between parts: tegnsprog-s-tolk, børn-e-have
 _stemmer = snowballstemmer.stemmer("danish")
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from ideabank.accounts.models import Organisation
+from ideabank.attachments.models import Attachment, image_kinds
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 from search import service  # full-text ranking: the search service sits below ideas
 
@@ -187,8 +188,6 @@ def with_list_relations(queryset):
 
 def cover_images():
     """The idea's attached images (without their text), as `idea.images`: the first one shows on its card."""
-    from ideabank.attachments.models import Attachment, image_kinds
-
     images = Attachment.objects.filter(kind__in=image_kinds()).only("idea_id", "name", "description", "thumbnail")
     return Prefetch("attachments", queryset=images, to_attr="images")
 
@@ -218,8 +217,6 @@ def idea_detail(pk, viewer=None):
 
 
 def attachments_shown():
-    from ideabank.attachments.models import Attachment
-
     return Attachment.objects.defer("text")
 
 
