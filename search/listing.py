@@ -174,7 +174,28 @@ def method_key(sort, scores, ranked=()):
     return key
 
 
-class Merged:
+class Window:
+    """A sequence that loads only the slice asked for (what a Paginator asks): subclasses give __len__ and
+    window(start, stop), for 0 <= start < stop <= len."""
+
+    def count(self):
+        return len(self)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError(f"{type(self).__name__} supports contiguous slices only")
+        if start >= stop:
+            return []
+        return self.window(start, stop)
+
+
+class Merged(Window):
     """Ideas (a queryset or ranked sequence, maybe huge) and methods (a list) as one sequence in key order.
 
     Both come sorted by the same key, so the merge is the sorted union. A page [start, stop) needs the
@@ -194,35 +215,22 @@ class Merged:
     def __len__(self):
         return self.idea_count + len(self.methods)
 
-    def count(self):
-        return len(self)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop, step = index.indices(len(self))
-        if step != 1:
-            raise ValueError("Merged supports contiguous slices only")
-        if start >= stop:
-            return []
+    def window(self, start, stop):
         first = max(0, start - len(self.methods))
-        window = list(self.ideas[first:stop])
+        loaded = list(self.ideas[first:stop])
         if first == 0:
             position, m = 0, 0
         else:  # the methods before the window's first idea come before it, whatever page they are on
-            m = bisect_left(self.method_keys, self.idea_key(window[0], first)) if window else len(self.methods)
+            m = bisect_left(self.method_keys, self.idea_key(loaded[0], first)) if loaded else len(self.methods)
             position = first + m
         i, page = 0, []
-        while position < stop and (i < len(window) or m < len(self.methods)):
+        while position < stop and (i < len(loaded) or m < len(self.methods)):
             if m < len(self.methods) and (
-                i == len(window) or self.method_keys[m] < self.idea_key(window[i], first + i)
+                i == len(loaded) or self.method_keys[m] < self.idea_key(loaded[i], first + i)
             ):
                 item, m = self.methods[m], m + 1
             else:
-                item, i = window[i], i + 1
+                item, i = loaded[i], i + 1
             if position >= start:
                 page.append(item)
             position += 1

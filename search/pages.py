@@ -36,6 +36,7 @@ from .listing import (
     TAG_FACET_LIMIT,
     Merged,
     MethodListing,
+    Window,
     by_count,
     idea_key,
     merge_facets,
@@ -274,9 +275,9 @@ def load(hits):
     return [objects[kind, pk] for kind, pk, *_rest in hits if (kind, pk) in objects]
 
 
-class BrowsedItems:
-    """The listed hits of a search as a sequence a Paginator slices: the window Elasticsearch answered is
-    at hand; any other slice (a page past the end, say) is fetched."""
+class BrowsedItems(Window):
+    """The listed hits of a search: the window Elasticsearch answered is at hand; any other slice (a page
+    past the end, say) is fetched."""
 
     def __init__(self, total, offset, hits, fetch):
         self.total = total
@@ -287,23 +288,10 @@ class BrowsedItems:
     def __len__(self):
         return self.total
 
-    def count(self):
-        return self.total
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop, _step = index.indices(self.total)
-        if start >= stop:
-            return []
+    def window(self, start, stop):
         if self.offset <= start and stop <= self.offset + len(self.hits):
-            hits = self.hits[start - self.offset : stop - self.offset]
-        else:
-            hits = self.fetch(start, stop)
-        return load(hits)
+            return load(self.hits[start - self.offset : stop - self.offset])
+        return load(self.fetch(start, stop))
 
 
 def counted_order(filters, kind, hits, results):
