@@ -201,9 +201,12 @@ class DatabaseBackend:
             matches = "search_entry_fts.rowid IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)"
             rank = f"-bm25(search_entry_fts, {SQLITE_WEIGHTS})"
             source = "search_entry_fts JOIN search_searchentry s ON s.id = search_entry_fts.rowid"
-        anywhere = (" | " if postgres else " OR ").join(f"({word})" for word in words)
+        needed = required_words(len(words))
+        every = needed == len(words)  # one or two words: all are needed, so none needs counting
+        joiner = (" & " if every else " | ") if postgres else (" AND " if every else " OR ")
+        anywhere = joiner.join(f"({word})" for word in words)
         where = "s.vector @@ to_tsquery('simple', %s)" if postgres else "search_entry_fts MATCH %s"
-        counted = " + ".join(f"CASE WHEN {matches} THEN 1 ELSE 0 END" for _word in words)
+        counted = str(len(words)) if every else " + ".join(f"CASE WHEN {matches} THEN 1 ELSE 0 END" for _word in words)
         phrased = f"CASE WHEN {matches} THEN 1 ELSE 0 END" if phrase else "0"
         sql = f"""SELECT object_id, rank, matched, exact, phrased FROM (
                 SELECT s.object_id, {rank} AS rank, {counted} AS matched,
@@ -212,8 +215,8 @@ class DatabaseBackend:
             ) found WHERE matched >= %s
             ORDER BY exact DESC, phrased DESC, matched DESC, rank DESC, object_id LIMIT %s"""  # noqa: S608 - built from constants
         ranked = [anywhere] if postgres else []  # ts_rank takes the query again; bm25 reads the MATCH
-        needed = required_words(len(words))
-        params = [*ranked, *words, title, *([phrase] if phrase else []), anywhere, kind, needed, limit]
+        counts = [] if every else words
+        params = [*ranked, *counts, title, *([phrase] if phrase else []), anywhere, kind, needed, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

@@ -25,6 +25,7 @@ BOOSTS = [
 # the first two letters are taken as typed.
 FUZZINESS = "AUTO:4,7"
 PREFIX_LENGTH = 2
+FUZZY_FIELDS = ("title", "title.prefix", "tags", "tags.prefix", "body", "rest", "files")
 MAX_QUERY_WORDS = 32
 # "Most words" ranking (as the database's): each matched word adds WORD, so more words matched rank higher
 # whatever BM25 says; the query as a phrase adds more than all words together, in the title twice that.
@@ -121,18 +122,19 @@ class ElasticsearchBackend:
     # ---- reading ---------------------------------------------------------------------------
 
     def _term(self, word, fields):
-        """One word: fuzzy in every field, with the exact match scored on top of it."""
+        """One word: exactly in every field, or with a typo in the whole-word fields and the titles' and tags'
+        prefixes (a fuzzy query over the long texts' prefix n-grams costs half the search for little gain)."""
         fuzzy = Q(
             "multi_match",
             query=word,
-            fields=fields,
+            fields=[name for name in fields if name.split("^")[0] in FUZZY_FIELDS],
             type="most_fields",
             fuzziness=FUZZINESS,
             prefix_length=PREFIX_LENGTH,
             zero_terms_query="all",
         )
         exact = Q("multi_match", query=word, fields=fields, type="most_fields", zero_terms_query="all")
-        return Q("bool", must=[fuzzy], should=[exact])
+        return Q("bool", should=[fuzzy, exact], minimum_should_match=1)
 
     def _word(self, word, fields):
         """One query word; a compound is also found where all its parts are (`alkoholbehandling` in
@@ -143,7 +145,8 @@ class ElasticsearchBackend:
             return whole
         apart = Q("bool", must=[self._term(part, fields) for part in parts])
         # The compound itself ranks above its parts apart, whichever fields hold them.
-        return Q("bool", should=[whole, Q("constant_score", filter=whole, boost=WORD / 2), apart])
+        whole = Q("bool", must=[whole], should=[Q("match_all", boost=WORD / 2)])
+        return Q("bool", should=[whole, apart], minimum_should_match=1)
 
     def query(self, text, require="most"):
         """The query for `text`: "most" of its words (minimum_should_match, as the database counts), "all"
