@@ -193,7 +193,7 @@ def filterable(kind, obj):
     if tags is None:
         tags = [(tag.name, tag.slug) for tag in obj.tags.all()]
     values = {
-        "kind": kind,
+        "kind": str(kind),
         "object_id": obj.pk,
         "stage": obj.stage,
         "target_group": [group.slug for group in obj.target_groups.all()],
