@@ -231,7 +231,13 @@ class ElasticsearchBackend:
                 "aggs": {"values": {"terms": {"field": "kind"}}},
             }
         if sort and highlight:
-            body["highlight"] = {**HIGHLIGHT, "fields": {name: highlight_field(name) for name in highlight}}
+            # The words alone: the phrase and exact-title clauses would mark stop words and whole titles.
+            words = Q("bool", should=[self._word(word, BOOSTS) for word in query_words(text)])
+            body["highlight"] = {
+                **HIGHLIGHT,
+                "highlight_query": words.to_dict(),
+                "fields": {name: highlight_field(name) for name in highlight},
+            }
         indices = ",".join(self.alias(kind) for kind in kinds)
         if sort and offset + size > MAX_WINDOW:
             body["search_after"] = self._sort_values_at(indices, body, offset)
