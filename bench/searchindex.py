@@ -33,7 +33,8 @@ class _Related(list):
 
 
 def searchable_rows(chunk=CHUNK):
-    """(idea id, status, fields) for every searchable idea, read a chunk of plain rows at a time."""
+    """(idea id, idea, fields) for every searchable idea, read a chunk of plain rows at a time; `idea` has
+    what idea_fields() and search.indexing.filterable() read."""
     target_groups = Idea.target_groups.through
     themes = Idea.themes.through
     ideas = Idea.objects.filter(status__in=SEARCHABLE_IDEA_STATUSES).order_by("pk")
@@ -43,6 +44,9 @@ def searchable_rows(chunk=CHUNK):
             ideas.filter(pk__gt=last).values_list(
                 "pk",
                 "status",
+                "stage",
+                "published_at",
+                "created",
                 "title",
                 "problem",
                 "solution",
@@ -50,38 +54,51 @@ def searchable_rows(chunk=CHUNK):
                 "results",
                 "organisation_id",
                 "organisation__name",
+                "organisation__slug",
+                "organisation__municipality_id",
+                "organisation__region_id",
             )[:chunk]
         )
         if not rows:
             return
         first, last = rows[0][0], rows[-1][0]
         tags, groups, topics = {}, {}, {}
-        for idea_id, name in IdeaTag.objects.filter(
+        for idea_id, name, slug in IdeaTag.objects.filter(
             content_object_id__gte=first, content_object_id__lte=last
-        ).values_list("content_object_id", "tag__name"):
-            tags.setdefault(idea_id, []).append(name)
-        for idea_id, name in target_groups.objects.filter(idea_id__gte=first, idea_id__lte=last).values_list(
-            "idea_id", "targetgroup__name"
+        ).values_list("content_object_id", "tag__name", "tag__slug"):
+            tags.setdefault(idea_id, []).append((name, slug))
+        for idea_id, name, slug in target_groups.objects.filter(idea_id__gte=first, idea_id__lte=last).values_list(
+            "idea_id", "targetgroup__name", "targetgroup__slug"
         ):
-            groups.setdefault(idea_id, []).append(SimpleNamespace(name=name))
-        for idea_id, name in themes.objects.filter(idea_id__gte=first, idea_id__lte=last).values_list(
-            "idea_id", "theme__name"
+            groups.setdefault(idea_id, []).append(SimpleNamespace(name=name, slug=slug))
+        for idea_id, name, slug in themes.objects.filter(idea_id__gte=first, idea_id__lte=last).values_list(
+            "idea_id", "theme__name", "theme__slug"
         ):
-            topics.setdefault(idea_id, []).append(SimpleNamespace(name=name))
-        for pk, status, title, problem, solution, context, results, organisation_id, organisation_name in rows:
+            topics.setdefault(idea_id, []).append(SimpleNamespace(name=name, slug=slug))
+        for row in rows:
+            pk, status, stage, published_at, created, title, problem, solution, context, results = row[:10]
+            organisation_id, organisation_name, organisation_slug, municipality_id, region_id = row[10:]
             idea = SimpleNamespace(
+                pk=pk,
+                status=status,
+                stage=stage,
+                published_at=published_at,
+                created=created,
                 title=title,
                 problem=problem,
                 solution=solution,
                 context=context,
                 results=results,
                 organisation_id=organisation_id,
-                organisation=SimpleNamespace(name=organisation_name),
+                organisation=SimpleNamespace(
+                    name=organisation_name, slug=organisation_slug, municipality_id=municipality_id, region_id=region_id
+                ),
                 target_groups=_Related(groups.get(pk, [])),
                 themes=_Related(topics.get(pk, [])),
                 attachments=_Related([]),  # the data set attaches no files
+                search_tags=tags.get(pk, []),
             )
-            yield pk, status, idea_fields(idea, tags.get(pk, []))
+            yield pk, idea, idea_fields(idea, [name for name, _slug in idea.search_tags])
 
 
 def build_database_index(say=print):
@@ -91,7 +108,7 @@ def build_database_index(say=print):
         database = database_backend()
         batch, done = [], 0
         SearchEntry.objects.filter(kind=KIND).delete()
-        for pk, _status, fields in searchable_rows():
+        for pk, _idea, fields in searchable_rows():
             batch.append((pk, fields))
             if len(batch) == 1000:
                 done += database.store_many(KIND, batch)
@@ -100,7 +117,7 @@ def build_database_index(say=print):
 
     now = timezone.now()
     entries, terms = [], set()
-    for pk, _status, fields in searchable_rows():
+    for pk, _idea, fields in searchable_rows():
         entry = SearchEntry(kind=KIND, object_id=pk, updated=now, **analysed_fields(fields))
         entries.append(entry)
         for name in WEIGHTS:
@@ -139,8 +156,8 @@ def build_elasticsearch_index(say=print):
     stamp = timezone.now()
     name = backend.create_index(KIND, bulk_loading=True)
     done, batch = 0, []
-    for pk, status, fields in searchable_rows():
-        batch.append((pk, source(KIND, SimpleNamespace(status=status), fields)))
+    for pk, idea, fields in searchable_rows():
+        batch.append((pk, source(KIND, idea, fields)))
         if len(batch) == CHUNK:
             backend.bulk_store(KIND, batch, index=name)
             done += len(batch)

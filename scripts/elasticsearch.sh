@@ -88,9 +88,13 @@ elasticsearch.version=$ES_VERSION
 EOF
 }
 
+shim_sum() { { descriptor; cat "$SHIM_SOURCE"; } | sha256sum | cut -c1-64; }
+
+plugin_current() { [ "$(cat "$PLUGIN/source.sha256" 2>/dev/null)" = "$(shim_sum)" ]; }
+
 build_plugin() {
   local sum build
-  sum="$({ descriptor; cat "$SHIM_SOURCE"; } | sha256sum | cut -c1-64)"
+  sum="$(shim_sum)"
   [ "$(cat "$PLUGIN/source.sha256" 2>/dev/null)" = "$sum" ] && return 0
   command -v javac >/dev/null || die "javac not found (apt-get install -y openjdk-17-jdk-headless)"
   build="$BASE/es-shim-build"
@@ -115,7 +119,12 @@ java_home() {
 
 start() {
   local jhome deadline
-  if answering >/dev/null; then echo "$url"; return 0; fi
+  if answering >/dev/null; then
+    # A node this script started with an older shim lacks filters the index needs: restart it once.
+    if [ "${ES_SHIM:-1}" = 0 ] || ! ours_pid >/dev/null || plugin_current; then echo "$url"; return 0; fi
+    echo "elasticsearch.sh: restarting $url to load the changed shim plugin" >&2
+    stop >&2
+  fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "port $port is in use by something that is not Elasticsearch"
   fi

@@ -14,8 +14,13 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django_tasks import task
+from wagtail.rich_text import get_text_for_indexing
+
+from ideabank.ideas.models import Idea, IdeaTag
+from ideabank.methods.models import MethodPage, MethodPageTag
 
 from .backends import database_backend, elasticsearch_backend
+from .backends.elasticsearch import client
 from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -50,8 +55,6 @@ def idea_fields(idea, tags=None):
 
 def rich_text(html):
     """Rich text (Wagtail's stored HTML) as plain words, with a space where one block ends and the next begins."""
-    from wagtail.rich_text import get_text_for_indexing
-
     return get_text_for_indexing(html or "")
 
 
@@ -83,8 +86,6 @@ def method_fields(method, tags=None):
 def load(kind, object_id):
     """The object to index, or None when it should not be found by search."""
     if kind == SearchEntry.Kind.IDEA:
-        from ideabank.ideas.models import Idea
-
         idea = (
             Idea.objects.select_related("organisation")
             .prefetch_related("tags", "target_groups", "themes", "attachments")
@@ -143,11 +144,7 @@ def searchable(kind):
     """Everything of `kind` that search may find: public ideas, and method pages that are live and not
     behind a view restriction (drafts and unpublished pages are left out, so they leave the index)."""
     if kind == SearchEntry.Kind.METHOD:
-        from ideabank.methods.models import MethodPage
-
         return MethodPage.objects.live().public()
-    from ideabank.ideas.models import Idea
-
     return Idea.objects.filter(status__in=SEARCHABLE_IDEA_STATUSES)
 
 
@@ -170,25 +167,52 @@ def chunks(queryset, size=CHUNK_SIZE, kind=SearchEntry.Kind.IDEA):
 
 
 def rows_for(kind, batch):
-    """[(object, fields)] for a chunk. Tags are read in one query: taggit's own prefetch costs a
-    queryset per object, a third of a whole rebuild."""
-    if kind == SearchEntry.Kind.METHOD:
-        from ideabank.methods.models import MethodPageTag as tagged
-    else:
-        from ideabank.ideas.models import IdeaTag as tagged
-
+    """[(object, fields)] for a chunk, each object with `search_tags` [(name, slug)]. Tags are read in one
+    query: taggit's own prefetch costs a queryset per object, a third of a whole rebuild."""
+    tagged = MethodPageTag if kind == SearchEntry.Kind.METHOD else IdeaTag
     tags = {}
-    rows = tagged.objects.filter(content_object__in=batch).values_list("content_object_id", "tag__name")
-    for object_id, name in rows:
-        tags.setdefault(object_id, []).append(name)
-    return [(obj, fields_for(kind, obj, tags.get(obj.pk, []))) for obj in batch]
+    rows = tagged.objects.filter(content_object__in=batch).values_list("content_object_id", "tag__name", "tag__slug")
+    for object_id, name, slug in rows:
+        tags.setdefault(object_id, []).append((name, slug))
+    for obj in batch:
+        obj.search_tags = tags.get(obj.pk, [])
+    return [(obj, fields_for(kind, obj, [name for name, _slug in obj.search_tags])) for obj in batch]
 
 
 def source(kind, obj, fields):
-    """What Elasticsearch stores for an object: its field groups and its status (a method is only ever
-    indexed while it is live)."""
-    status = "live" if kind == SearchEntry.Kind.METHOD else getattr(obj, "status", "")
-    return {**fields, "status": status}
+    """What Elasticsearch stores for an object: its field groups, and what the search page filters, counts
+    and sorts it by (`filterable`)."""
+    return {**fields, **filterable(kind, obj)}
+
+
+def filterable(kind, obj):
+    """An object's filter values as the search page's filters name them (search/pages.py), with its kind,
+    id, status and dates. A method is only ever indexed while it is live; its first publication is its date.
+    Tags come from `obj.search_tags` [(name, slug)] when rows_for() read them, else from the object."""
+    tags = getattr(obj, "search_tags", None)
+    if tags is None:
+        tags = [(tag.name, tag.slug) for tag in obj.tags.all()]
+    values = {
+        "kind": str(kind),
+        "object_id": obj.pk,
+        "stage": obj.stage,
+        "target_group": [group.slug for group in obj.target_groups.all()],
+        "theme": [theme.slug for theme in obj.themes.all()],
+        "tag": [slug for _name, slug in tags],
+        "tag_name": [name.lower() for name, _slug in tags],
+    }
+    if kind == SearchEntry.Kind.METHOD:
+        return {**values, "status": "live", "published_at": obj.first_published_at, "created": obj.first_published_at}
+    organisation = obj.organisation if obj.organisation_id else None
+    return {
+        **values,
+        "status": obj.status,
+        "published_at": obj.published_at,
+        "created": obj.created,
+        "organisation": organisation.slug if organisation else None,
+        "municipality": str(organisation.municipality_id) if organisation and organisation.municipality_id else None,
+        "region": str(organisation.region_id) if organisation and organisation.region_id else None,
+    }
 
 
 def rebuild(kind=SearchEntry.Kind.IDEA, progress=None, chunk_size=CHUNK_SIZE, with_elasticsearch=True):
@@ -223,8 +247,6 @@ def rebuild(kind=SearchEntry.Kind.IDEA, progress=None, chunk_size=CHUNK_SIZE, wi
             es.swap(kind, new_index)
     except BaseException:
         if es:
-            from .backends.elasticsearch import client
-
             try:
                 client().indices.delete(index=new_index, ignore_unavailable=True)
             except Exception:  # noqa: BLE001 - the original error is the one worth reporting

@@ -16,19 +16,19 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from django.db.models import Count, Q, QuerySet
+from taggit.models import Tag
 
+from ideabank.ideas.models import Stage
+from ideabank.methods.models import MethodPage
+from ideabank.taxonomy.models import TargetGroup, Theme
+
+from . import service
 from .models import SearchEntry
 
 # Filters only ideas have: a method matches none of their values.
 IDEA_ONLY_FILTERS = ("organisation", "municipality", "region", "status")
 TAG_FACET_LIMIT = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def rank_methods(query, limit):
-    from .service import rank
-
-    return rank(SearchEntry.Kind.METHOD, query, limit)
 
 
 class MethodListing:
@@ -41,7 +41,7 @@ class MethodListing:
     @cached_property
     def ranked(self):
         """[(page id, score)] for `q`, best first; asked once, shared by the list and the facets."""
-        return rank_methods(self.filters.q, self.limit) if self.filters.q else []
+        return service.rank(SearchEntry.Kind.METHOD, self.filters.q, self.limit) if self.filters.q else []
 
     @cached_property
     def scores(self):
@@ -50,8 +50,6 @@ class MethodListing:
     @cached_property
     def public(self):
         """Live methods without a view restriction (built once: `public()` reads the restrictions at once)."""
-        from ideabank.methods.models import MethodPage
-
         if self.filters.q and not self.ranked:
             return MethodPage.objects.none()
         return MethodPage.objects.live().public()
@@ -88,10 +86,6 @@ class MethodListing:
 
     def facets(self):
         """Counts per value for the facets a method has, each ignoring its own filter (as for ideas)."""
-        from taggit.models import Tag
-
-        from ideabank.ideas.models import Stage
-        from ideabank.taxonomy.models import TargetGroup, Theme
 
         def counts(skip, group_by):
             rows = self.queryset(skip).order_by().values(group_by).annotate(n=Count("pk", distinct=True))
@@ -123,8 +117,6 @@ def by_count(rows):
 
 def merge_facets(idea_facets, method_facets):
     """Idea and method facets as one: a value's counts add up; the idea-only facets stay as they are."""
-    from ideabank.ideas.models import Stage
-
     merged = {}
     for name in [*idea_facets, *(name for name in method_facets if name not in idea_facets)]:
         if name not in method_facets or name not in idea_facets:
@@ -182,7 +174,28 @@ def method_key(sort, scores, ranked=()):
     return key
 
 
-class Merged:
+class Window:
+    """A sequence that loads only the slice asked for (what a Paginator asks): subclasses give __len__ and
+    window(start, stop), for 0 <= start < stop <= len."""
+
+    def count(self):
+        return len(self)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError(f"{type(self).__name__} supports contiguous slices only")
+        if start >= stop:
+            return []
+        return self.window(start, stop)
+
+
+class Merged(Window):
     """Ideas (a queryset or ranked sequence, maybe huge) and methods (a list) as one sequence in key order.
 
     Both come sorted by the same key, so the merge is the sorted union. A page [start, stop) needs the
@@ -202,35 +215,22 @@ class Merged:
     def __len__(self):
         return self.idea_count + len(self.methods)
 
-    def count(self):
-        return len(self)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            found = self[index : index + 1]
-            if not found:
-                raise IndexError(index)
-            return found[0]
-        start, stop, step = index.indices(len(self))
-        if step != 1:
-            raise ValueError("Merged supports contiguous slices only")
-        if start >= stop:
-            return []
+    def window(self, start, stop):
         first = max(0, start - len(self.methods))
-        window = list(self.ideas[first:stop])
+        loaded = list(self.ideas[first:stop])
         if first == 0:
             position, m = 0, 0
         else:  # the methods before the window's first idea come before it, whatever page they are on
-            m = bisect_left(self.method_keys, self.idea_key(window[0], first)) if window else len(self.methods)
+            m = bisect_left(self.method_keys, self.idea_key(loaded[0], first)) if loaded else len(self.methods)
             position = first + m
         i, page = 0, []
-        while position < stop and (i < len(window) or m < len(self.methods)):
+        while position < stop and (i < len(loaded) or m < len(self.methods)):
             if m < len(self.methods) and (
-                i == len(window) or self.method_keys[m] < self.idea_key(window[i], first + i)
+                i == len(loaded) or self.method_keys[m] < self.idea_key(loaded[i], first + i)
             ):
                 item, m = self.methods[m], m + 1
             else:
-                item, i = window[i], i + 1
+                item, i = loaded[i], i + 1
             if position >= start:
                 page.append(item)
             position += 1

@@ -11,7 +11,7 @@ from ideabank.ideas.models import Idea, IdeaTag
 from ideabank.ideas.signals import idea_changed
 from ideabank.methods.models import MethodPage, ResearchItem
 
-from .indexing import schedule
+from .indexing import schedule, update_entry
 from .models import SearchEntry
 
 
@@ -24,8 +24,6 @@ def idea_saved(sender, instance, **kwargs):
 @receiver(idea_changed)
 def idea_state_changed(sender, idea, **kwargs):
     # Sent after commit already, so index at once.
-    from .indexing import update_entry
-
     update_entry.enqueue(SearchEntry.Kind.IDEA, idea.pk)
 
 

@@ -1,7 +1,8 @@
 """Search in the browser: the search page (ideas and method pages), header suggestions and "similar
 ideas" fragments.
 
-Thin views over search.service. The page works without JavaScript (a plain GET form); the two
+Thin views over search.pages (the search page) and ideabank.ideas.queries (suggestions, similar
+ideas). The page works without JavaScript (a plain GET form); the two
 fragments exist for static/js/search.js, which enhances the header box into a combobox and shows
 similar ideas while an idea is written.
 """
@@ -16,9 +17,9 @@ from ideabank.ideas import queries
 from ideabank.ids import parse_id
 from ideabank.taxonomy.slugs import retired_slug_redirect
 
-from . import service
+from . import pages
 
-PAGE_SIZE = 20
+PAGE_SIZE = pages.PAGE_SIZE
 MAX_TITLE = 200
 MAX_PROBLEM = 5000
 FACET_LABELS = {
@@ -38,7 +39,7 @@ METHOD_SORTS = ("relevance", "newest")
 
 def kind_of(request):
     kind = (request.GET.get("type") or "").strip()
-    return kind if kind in service.KINDS else "all"
+    return kind if kind in pages.KINDS else "all"
 
 
 def kind_url(request, kind):
@@ -65,7 +66,7 @@ def search_page(request):
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)
-    results = service.search(request.user, params, kind, with_counts=True)
+    results = pages.search(request.user, params, kind, with_counts=True, window=window(request))
     filters = results.filters
     page_obj = Paginator(results.items, PAGE_SIZE).get_page(request.GET.get("page"))
     facet_groups = [
@@ -110,6 +111,13 @@ def search_page(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
+def window(request):
+    """(offset, size) of the page asked for, so the search fetches it at once (the Paginator checks it)."""
+    number = request.GET.get("page") or "1"
+    number = int(number) if number.isdigit() and 0 < len(number) < 7 else 1
+    return ((max(number, 1) - 1) * PAGE_SIZE, PAGE_SIZE)
+
+
 def wants_json(request):
     return request.GET.get("format") == "json" or "application/json" in request.headers.get("Accept", "")
 
@@ -117,7 +125,7 @@ def wants_json(request):
 @require_GET
 def suggestions(request):
     """Up to 8 idea titles for the header box: an HTML list fragment, or JSON for scripts."""
-    ideas = service.autocomplete(clean(request.GET.get("q"), 100))
+    ideas = queries.autocomplete(clean(request.GET.get("q"), 100))
     if wants_json(request):
         rows = [{"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url()} for idea in ideas]
         return JsonResponse({"results": rows})
@@ -128,7 +136,7 @@ def suggestions(request):
 def similar(request):
     """ "Findes din idé allerede?": up to 5 published ideas like the title and problem being written."""
     exclude = request.GET.get("exclude") or ""
-    found = service.similar_ideas(
+    found = queries.similar_ideas(
         clean(request.GET.get("title"), MAX_TITLE),
         clean(request.GET.get("problem"), MAX_PROBLEM),
         exclude=parse_id(exclude),

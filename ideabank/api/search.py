@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
+from ideabank.ideas import queries
 from ideabank.ideas.models import Idea
-from search import service
+from search import pages
 
 from .ideas import MAX_PAGE, check_list_parameters, public
 from .pages import FacetedPage, envelope
@@ -83,10 +84,10 @@ def search(
     none) after the ideas that have some. A page beyond the last one comes back empty, with `count`.
     """
     check_list_parameters(request)
-    results = service.search(request.user, request.GET, type)
+    offset = (page - 1) * page_size
+    results = pages.search(request.user, request.GET, type, window=(offset, page_size))
     items = results.items
     count = results.count()
-    offset = (page - 1) * page_size
     rows = list(items[offset : offset + page_size]) if offset < count else []
     return {
         **envelope(request, count, page, page_size, []),
@@ -109,7 +110,7 @@ def search(
 def autocomplete(request, q: str = ""):
     """Up to 8 public ideas whose titles have words starting with what was typed (2 characters or more)."""
     q = checked_text("q", gettext_lazy("søgning"), q)
-    ideas = service.autocomplete(q)
+    ideas = queries.autocomplete(q)
     return {"results": [{"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url()} for idea in ideas]}
 
 
@@ -121,7 +122,7 @@ def similar_ideas(request, title: str = "", problem: str = "", exclude: int | No
     """
     title = checked_text("title", Idea._meta.get_field("title").verbose_name, title)[: MAX_TEXT["title"]]
     problem = checked_text("problem", Idea._meta.get_field("problem").verbose_name, problem)[: MAX_TEXT["problem"]]
-    found = service.similar_ideas(title, problem, exclude=exclude)
+    found = queries.similar_ideas(title, problem, exclude=exclude)
     return {
         "results": [
             {"id": idea.pk, "title": idea.title, "url": idea.get_absolute_url(), "score": float(score)}

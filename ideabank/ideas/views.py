@@ -489,10 +489,8 @@ class IdeaFormPage:
 
     def similar(self, form):
         """ "Findes din idé allerede?" without JavaScript: the same suggestions, shown with the preview."""
-        from search.service import similar_ideas  # the search app owns matching
-
         cleaned = form.cleaned_data
-        found = similar_ideas(cleaned["title"], cleaned["problem"], exclude=self.idea.pk if self.idea else None)
+        found = queries.similar_ideas(cleaned["title"], cleaned["problem"], exclude=self.idea.pk if self.idea else None)
         return [idea for idea, _score in found]
 
     def preview(self, form):

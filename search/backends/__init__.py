@@ -10,6 +10,9 @@ import time
 
 from django.conf import settings
 
+from .database import DatabaseBackend
+from .elasticsearch import ElasticsearchBackend
+
 logger = logging.getLogger(__name__)
 
 # After a failed read, reads skip the cluster for SEARCH_RETRY_AFTER_SECONDS: a hanging cluster would
@@ -19,16 +22,12 @@ _fell_back = contextvars.ContextVar("search_fell_back", default=False)
 
 
 def database_backend():
-    from .database import DatabaseBackend
-
     return DatabaseBackend()
 
 
 def elasticsearch_backend():
     if not settings.ELASTICSEARCH_URL:
         return None
-    from .elasticsearch import ElasticsearchBackend
-
     return ElasticsearchBackend()
 
 
@@ -46,16 +45,24 @@ def fell_back():
     return _fell_back.get()
 
 
+def ask_elasticsearch(method, *args, **kwargs):
+    """(True, answer) from Elasticsearch, or (False, None) when it is not configured, is resting after a failure,
+    or fails now (then this request counts as fallen back)."""
+    backend = elasticsearch_backend()
+    if backend is None:
+        return False, None
+    url = settings.ELASTICSEARCH_URL
+    if _down_until.get(url, 0) <= time.monotonic():
+        try:
+            return True, getattr(backend, method)(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - any failure of the search cluster must not break the page
+            logger.warning("Elasticsearch %s failed; answering from the database", method, exc_info=True)
+            _down_until[url] = time.monotonic() + settings.SEARCH_RETRY_AFTER_SECONDS
+    _fell_back.set(True)
+    return False, None
+
+
 def with_fallback(method, *args, **kwargs):
     """Ask Elasticsearch when configured; on any transport error answer from the database."""
-    backend = elasticsearch_backend()
-    if backend is not None:
-        url = settings.ELASTICSEARCH_URL
-        if _down_until.get(url, 0) <= time.monotonic():
-            try:
-                return getattr(backend, method)(*args, **kwargs)
-            except Exception:  # noqa: BLE001 - any failure of the search cluster must not break the page
-                logger.warning("Elasticsearch %s failed; answering from the database", method, exc_info=True)
-                _down_until[url] = time.monotonic() + settings.SEARCH_RETRY_AFTER_SECONDS
-        _fell_back.set(True)
-    return getattr(database_backend(), method)(*args, **kwargs)
+    answered, answer = ask_elasticsearch(method, *args, **kwargs)
+    return answer if answered else getattr(database_backend(), method)(*args, **kwargs)

@@ -7,13 +7,15 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import F
 
-from search.analysis import analyse, query_terms
+from search.analysis import ALL_PARTS, analyse, analyse_for_index, option_terms, query_terms, required_words
 from search.models import SearchEntry, SearchTerm
 
 # Field weights: title > tags > problem/solution > the rest > attached files. PostgreSQL has four weight
 # classes, so there the attached files share the lowest with the rest (context, results, vocabularies).
 WEIGHTS = {"title": 10.0, "tags": 5.0, "body": 2.0, "rest": 1.0, "files": 0.5}
 POSTGRES_WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
+POSTGRES_RANK_WEIGHTS = ",".join(map(str, POSTGRES_WEIGHTS))
+SQLITE_WEIGHTS = ", ".join(str(weight) for weight in WEIGHTS.values())
 FIELD_LETTERS = {"title": "A", "tags": "B", "body": "C", "rest": "D", "files": "D"}
 MAX_QUERY_WORDS = 32
 TYPO_CANDIDATES = 5000
@@ -50,9 +52,10 @@ _typo_memo = contextvars.ContextVar("search_typo_memo", default=None)
 
 
 @contextmanager
-def remembering_typos():
-    """Remember typo corrections until the block ends (one search: its kinds and its highlighting)."""
-    token = _typo_memo.set({})
+def remembering_typos(memo=None):
+    """Remember typo corrections until the block ends (one search: its kinds and its highlighting), in
+    `memo` when given, so a later block of the same search can use them again."""
+    token = _typo_memo.set({} if memo is None else memo)
     try:
         yield
     finally:
@@ -99,7 +102,32 @@ def corrections(term):
 
 
 def analysed_fields(fields):
-    return {name: " ".join(analyse(fields.get(name, ""))) for name in WEIGHTS}
+    return {name: " ".join(analyse_for_index(fields.get(name, ""))) for name in WEIGHTS}
+
+
+def sql_fts(options, fields=None):
+    """One query word's alternatives as an FTS5 expression: each term by prefix, a phrase in order, a
+    compound's parts anywhere."""
+    columns = "{" + " ".join(fields) + "} : " if fields else ""
+
+    def option(text):
+        if ALL_PARTS in text:
+            return "(" + " AND ".join(option(term) for term in option_terms(text)) + ")"
+        return columns + '"' + text.replace('"', "") + '"*'
+
+    return " OR ".join(option(text) for text in sorted(options))
+
+
+def sql_tsquery(options, fields=None):
+    """One query word's alternatives as a PostgreSQL tsquery (see sql_fts)."""
+    letters = "".join(FIELD_LETTERS[name] for name in fields) if fields else ""
+
+    def option(text):
+        if ALL_PARTS in text:
+            return "(" + " & ".join(option(term) for term in option_terms(text)) + ")"
+        return " <-> ".join(text.split()) + ":*" + letters
+
+    return " | ".join(option(text) for text in sorted(options))
 
 
 def postgres_vector():
@@ -120,33 +148,41 @@ class DatabaseBackend:
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def match(self, kind, text, limit=2000, any_word=False, fields=None, typos=True):
+    def match(self, kind, text, limit=2000, require="most", fields=None, typos=True):
         """Ids of `kind` matching the text, best first, as [(id, score)].
 
-        Every query word must match (or any, with `any_word`), by prefix of its analysed term, in
-        any of the fields (or only in `fields`, e.g. ("title",)).
+        Query words match by prefix of their analysed term, each in any of the fields (or only in
+        `fields`, e.g. ("title",)). `require`: "most" of the words (required_words), ranked by exact
+        title, then the query as a phrase, then how many words matched, then BM25 / ts_rank; "all"
+        of them, or "any" one, ranked by BM25 / ts_rank alone.
         """
         alternatives = query_terms(text)[:MAX_QUERY_WORDS]
         if typos:
             alternatives = expand_typos(alternatives)
         if not alternatives:
             return []
-        if connection.vendor == "postgresql":
-            return self._match_postgresql(kind, alternatives, limit, any_word, fields)
-        return self._match_sqlite(kind, alternatives, limit, any_word, fields)
+        postgres = connection.vendor == "postgresql"
+        words = [(sql_tsquery if postgres else sql_fts)(options, fields) for options in alternatives]
+        if require != "most":
+            joiner = (" | " if postgres else " OR ") if require == "any" else (" & " if postgres else " AND ")
+            return self._ranked(postgres, kind, joiner.join(words), limit)
+        terms = analyse_for_index(text)
+        phrase = (" <-> ".join(terms) if postgres else '"' + " ".join(terms) + '"') if len(alternatives) > 1 else ""
+        return self._most(postgres, kind, words, phrase, " ".join(terms), limit)
 
-    def _match_sqlite(self, kind, alternatives, limit, any_word, fields):
-        columns = "{" + " ".join(fields) + "} : " if fields else ""
-
-        def option(term):
-            return columns + '"' + term.replace('"', "") + '"*'
-
-        joiner = " OR " if any_word else " AND "
-        expression = joiner.join("(" + " OR ".join(option(t) for t in sorted(opts)) + ")" for opts in alternatives)
-        weights = ", ".join(str(w) for w in WEIGHTS.values())
+    def _ranked(self, postgres, kind, expression, limit):
+        if postgres:
+            query = SearchQuery(expression, search_type="raw", config="simple")
+            rows = (
+                SearchEntry.objects.filter(kind=kind, vector=query)
+                .annotate(rank=SearchRank(F("vector"), query, weights=POSTGRES_WEIGHTS))
+                .order_by("-rank", "object_id")
+                .values_list("object_id", "rank")[:limit]
+            )
+            return list(rows)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"""SELECT s.object_id, bm25(search_entry_fts, {weights}) AS rank
+                f"""SELECT s.object_id, bm25(search_entry_fts, {SQLITE_WEIGHTS}) AS rank
                     FROM search_entry_fts JOIN search_searchentry s ON s.id = search_entry_fts.rowid
                     WHERE search_entry_fts MATCH %s AND s.kind = %s
                     ORDER BY rank, s.object_id LIMIT %s""",  # noqa: S608 - the weights are constants
@@ -154,26 +190,46 @@ class DatabaseBackend:
             )
             return [(object_id, -rank) for object_id, rank in cursor.fetchall()]
 
-    def _match_postgresql(self, kind, alternatives, limit, any_word, fields):
-        letters = "".join(FIELD_LETTERS[name] for name in fields) if fields else ""
-
-        def option(term):
-            return " <-> ".join(term.split()) + ":*" + letters
-
-        joiner = " | " if any_word else " & "
-        raw = joiner.join("(" + " | ".join(option(t) for t in sorted(opts)) + ")" for opts in alternatives)
-        query = SearchQuery(raw, search_type="raw", config="simple")
-        rows = (
-            SearchEntry.objects.filter(kind=kind, vector=query)
-            .annotate(rank=SearchRank(F("vector"), query, weights=POSTGRES_WEIGHTS))
-            .order_by("-rank", "object_id")
-            .values_list("object_id", "rank")[:limit]
-        )
-        return list(rows)
+    def _most(self, postgres, kind, words, phrase, title, limit):
+        """Rows matching at least required_words() of `words`, ranked as match() says, with a score that
+        orders them the same way (exact title > phrase > words matched > BM25 / ts_rank)."""
+        if postgres:
+            matches = "vector @@ to_tsquery('simple', %s)"
+            rank = f"ts_rank('{{{POSTGRES_RANK_WEIGHTS}}}'::float4[], vector, to_tsquery('simple', %s))"
+            source = "search_searchentry s"
+        else:
+            matches = "search_entry_fts.rowid IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)"
+            rank = f"-bm25(search_entry_fts, {SQLITE_WEIGHTS})"
+            source = "search_entry_fts JOIN search_searchentry s ON s.id = search_entry_fts.rowid"
+        needed = required_words(len(words))
+        every = needed == len(words)  # one or two words: all are needed, so none needs counting
+        joiner = (" & " if every else " | ") if postgres else (" AND " if every else " OR ")
+        anywhere = joiner.join(f"({word})" for word in words)
+        where = "s.vector @@ to_tsquery('simple', %s)" if postgres else "search_entry_fts MATCH %s"
+        counted = str(len(words)) if every else " + ".join(f"CASE WHEN {matches} THEN 1 ELSE 0 END" for _word in words)
+        phrased = f"CASE WHEN {matches} THEN 1 ELSE 0 END" if phrase else "0"
+        sql = f"""SELECT object_id, rank, matched, exact, phrased FROM (
+                SELECT s.object_id, {rank} AS rank, {counted} AS matched,
+                       CASE WHEN s.title = %s THEN 1 ELSE 0 END AS exact, {phrased} AS phrased
+                FROM {source} WHERE {where} AND s.kind = %s
+            ) found WHERE matched >= %s
+            ORDER BY exact DESC, phrased DESC, matched DESC, rank DESC, object_id LIMIT %s"""  # noqa: S608 - built from constants
+        ranked = [anywhere] if postgres else []  # ts_rank takes the query again; bm25 reads the MATCH
+        counts = [] if every else words
+        params = [*ranked, *counts, title, *([phrase] if phrase else []), anywhere, kind, needed, limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        levels = len(words) + 1
+        return [
+            (object_id, exact * 4 * levels + phrased * 2 * levels + matched + rank / (1 + rank))
+            for object_id, rank, matched, exact, phrased in rows
+        ]
 
     def suggest(self, kind, prefix, limit=8):
         """Objects whose title has a word starting with each typed word (autocomplete)."""
-        return [object_id for object_id, _score in self.match(kind, prefix, limit=limit, fields=("title",))]
+        found = self.match(kind, prefix, limit=limit, require="all", fields=("title",))
+        return [object_id for object_id, _score in found]
 
     def similar(self, kind, text, limit=5, exclude=None):
         """Objects sharing the most distinctive words with the text (the database's more-like-this).
@@ -183,7 +239,7 @@ class DatabaseBackend:
         terms = sorted(set(analyse(text)), key=lambda term: (-len(term), term))[:25]
         if not terms:
             return []
-        results = self.match(kind, " ".join(terms), limit=limit + 1, any_word=True, typos=False)
+        results = self.match(kind, " ".join(terms), limit=limit + 1, require="any", typos=False)
         return [(object_id, score) for object_id, score in results if object_id != exclude][:limit]
 
     # ---- writing ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django import template
 
-from search import service
+from ideabank.ideas import queries
 
 register = template.Library()
 
@@ -10,5 +10,5 @@ register = template.Library()
 @register.inclusion_tag("search/similar_ideas.html")
 def similar_ideas(idea, limit=5):
     """Published ideas like this one, rendered on the server so the idea page needs no JavaScript."""
-    found = service.similar_ideas(idea.title, idea.problem, limit=limit, exclude=idea.pk)
+    found = queries.similar_ideas(idea.title, idea.problem, limit=limit, exclude=idea.pk)
     return {"similar": [similar for similar, _score in found], "writing": False, "idea": idea}

@@ -23,7 +23,7 @@ from search.models import SearchEntry
 from tests.es_server import ElasticsearchUnavailable, ensure_elasticsearch
 from tests.factories import IdeaFactory, ResearchItemFactory, make_method
 
-ES_PORT = 9201
+ES_PORT = int(os.environ.get("SEARCH_TEST_ES_PORT", "9201"))  # another node: e.g. one with a newer shim
 CLOSED_PORT_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
 FRESH = set()
 

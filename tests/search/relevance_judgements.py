@@ -4,7 +4,9 @@ The corpus is `IDEA_SEEDS` from ideabank/demo/content/ideas.json (one published 
 named by their seed title. The judgements were made by reading the seeds, not by looking at what the search
 returns, so a figure below 1.0 is a real miss (or a word the engine cannot know), not a judging error.
 Each query is tagged with what it exercises: inflection, derivation, compound, typo, ascii (typed without
-æ/ø/å/é), synonym (search/data/synonyms.txt) or multi (several words).
+æ/ø/å/é), synonym (search/data/synonyms.txt), multi (several words) or sentence (a question or sentence as
+people type it, where not every word is in the idea). The compound queries look for a compound whose parts
+the ideas use apart or in other compounds, and for parts whose compound the ideas use.
 """
 
 from dataclasses import dataclass
@@ -351,5 +353,172 @@ JUDGEMENTS = [
         "udskrivning psykiatri",
         "multi",
         frozenset({"Fælles udskrivningsmøde, før borgeren forlader psykiatrisk afdeling"}),
+    ),
+    # Compounds and their parts, both ways (search/data/compound_parts_da.txt).
+    Judgement(
+        "misbrugsbehandling",
+        "compound",
+        frozenset(
+            {
+                "Sms-service til pårørende til borgere i misbrugsbehandling",
+                "Én fælles plan for borgere med både psykisk lidelse og misbrug",
+                "Alkoholbehandling for ældre i eget hjem",
+                "Løsladelsesmøde: bolig, forsørgelse og kontaktperson klar før prøveløsladelse",
+            }
+        ),
+    ),
+    Judgement("behandling af alkohol", "compound", frozenset({"Alkoholbehandling for ældre i eget hjem"})),
+    Judgement("alkoholbehandlingen", "compound", frozenset({"Alkoholbehandling for ældre i eget hjem"})),
+    Judgement("tolk via video", "compound", frozenset({"Videotolk ved korte samtaler i borgerservice"})),
+    Judgement("videosamtale", "compound", frozenset({"Bostøtte over video om aftenen"})),
+    Judgement(
+        "samtale på video",
+        "compound",
+        frozenset({"Bostøtte over video om aftenen", "Videotolk ved korte samtaler i borgerservice"}),
+    ),
+    Judgement("krisecenterplads", "compound", frozenset({"Krisecenterpladser til mænd og deres børn"})),
+    Judgement("pladser på krisecenter", "compound", frozenset({"Krisecenterpladser til mænd og deres børn"})),
+    Judgement("skolestart", "compound", frozenset({"Fælles skolestartsplan for anbragte børn"})),
+    Judgement("plan for skolestart", "compound", frozenset({"Fælles skolestartsplan for anbragte børn"})),
+    Judgement(
+        "gruppe for forældre",
+        "compound",
+        frozenset(
+            {
+                "Pårørendegruppe for forældre til unge med rusmiddelforbrug",
+                "Forældregrupper på modersmål med tolk",
+            }
+        ),
+    ),
+    Judgement(
+        "jobkonsulent",
+        "compound",
+        frozenset(
+            {
+                "Struktur-app og et ugentligt tjek hos jobkonsulenten",
+                "Virksomhedspraktik med en fast mentor fra arbejdspladsen",
+                "Jobcafé i boligområdet i stedet for møder på jobcentret",
+                "Job først og behandling samtidig for borgere med psykiske lidelser",
+                "Fritidsjob med støtte for unge med udviklingshæmning",
+            }
+        ),
+    ),
+    Judgement("ungekonsulent", "compound", frozenset({"Ungekonsulent i gymnasiet til elever i mistrivsel"})),
+    Judgement(
+        "ungdomsbolig", "compound", frozenset({"Sofasurfere skal også tælles med: opsporing af unge uden bolig"})
+    ),
+    Judgement(
+        "sundhedsplejerske",
+        "compound",
+        frozenset({"Ekstra hjemmebesøg af sundhedsplejersken hos sårbare gravide"}),
+    ),
+    Judgement(
+        "gadeteam",
+        "compound",
+        frozenset(
+            {
+                "Morgenmad fra ladcykel som indgang til sundhedstjek for gadesovere",
+                "Hundepasning, når en gadesover skal indlægges eller i behandling",
+            }
+        ),
+    ),
+    Judgement("ressourceforløb", "compound", frozenset({"Tidlig afklaring af fleksjob for borgere i ressourceforløb"})),
+    Judgement("pårørendegruppe", "compound", frozenset({"Pårørendegruppe for forældre til unge med rusmiddelforbrug"})),
+    Judgement(
+        "voldsudøver",
+        "compound",
+        frozenset(
+            {
+                "Behandling til voldsudøvere efter politiets første udrykning",
+                "Tjek af telefon og konti, når en voldsudsat flytter",
+            }
+        ),
+    ),
+    Judgement(
+        "netværksmøde",
+        "compound",
+        frozenset({"Netværksmøder, hvor den unge selv står for invitationen"}),
+    ),
+    Judgement("bostøttemedarbejder", "compound", frozenset({"Bostøtte over video om aftenen"})),
+    Judgement(
+        "besøgsven",
+        "compound",
+        frozenset(
+            {
+                "Frivillig besøgsven til borgere i bostøtte",
+                "Spørg til ensomhed ved visitation til hjemmepleje",
+            }
+        ),
+    ),
+    Judgement("aktivitetscenter", "compound", frozenset({"Spisevenner: fællesspisning for ensomme ældre"})),
+    Judgement(
+        "ledighed",
+        "derivation",
+        frozenset(
+            {
+                "Virksomhedspraktik med en fast mentor fra arbejdspladsen",
+                "Jobcafé i boligområdet i stedet for møder på jobcentret",
+                "Samtaler på gåture for ledige med angst",
+            }
+        ),
+    ),
+    Judgement("stressede", "derivation", frozenset({"Visuelle dagsplaner i bostøtten til borgere med autisme"})),
+    Judgement("mistrives", "derivation", frozenset({"Ungekonsulent i gymnasiet til elever i mistrivsel"})),
+    Judgement(
+        "tryghed",
+        "derivation",
+        frozenset({"Telefonkæde, hvor ældre ringer til hinanden hver morgen"}),
+    ),
+    # Sentences: most of the words, not all, are in the ideas.
+    Judgement(
+        "hvordan hjælper vi ensomme ældre der spiser alene",
+        "sentence",
+        frozenset({"Spisevenner: fællesspisning for ensomme ældre"}),
+    ),
+    Judgement(
+        "støtte til unge der flytter fra anbringelse i egen bolig",
+        "sentence",
+        frozenset(
+            {
+                "En voksen, der bliver: fast kontaktperson frem til 23 år efter anbringelse",
+                "Træningslejlighed før det fyldte 18. år",
+                "Økonomikursus for unge på vej ud af anbringelse",
+            }
+        ),
+    ),
+    Judgement(
+        "døve borgere venter længe på en tolk",
+        "sentence",
+        frozenset(
+            {
+                "Videotolk ved korte samtaler i borgerservice",
+                "Tegnsprogskyndig kontaktperson til familier med døve børn",
+            }
+        ),
+    ),
+    Judgement(
+        "hjælp til forældre hvis barnet har adhd",
+        "sentence",
+        frozenset({"Forældretræning for familier med børn med ADHD"}),
+    ),
+    Judgement(
+        "borgere med autisme bliver stressede af ventetid på jobcentret",
+        "sentence",
+        frozenset(
+            {
+                "Stille venteværelse og faste tider i jobcentret",
+                "Visuelle dagsplaner i bostøtten til borgere med autisme",
+            }
+        ),
+    ),
+    Judgement(
+        "hvad gør vi når en hjemløs har en hund og skal på hospitalet",
+        "sentence",
+        frozenset({"Hundepasning, når en gadesover skal indlægges eller i behandling"}),
+    ),
+    Judgement(
+        "kvinder der flytter fra krisecenter og mangler juridisk rådgivning",
+        "sentence",
+        frozenset({"Efterværn efter krisecenter med bostøtte og juridisk hjælp"}),
     ),
 ]

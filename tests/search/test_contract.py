@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
-from ideabank.ideas import services
+from ideabank.ideas import queries, services
 from ideabank.ideas.models import Idea
-from search import backends, service
+from search import backends, pages, service
 from search.models import SearchEntry
 from tests.factories import IdeaFactory
 
@@ -27,7 +27,7 @@ def ranked(corpus, q):
 def search(corpus, user=None, **params):
     query = QueryDict(mutable=True)
     query.update(params)
-    results = service.search(user or AnonymousUser(), query)
+    results = pages.search(user or AnonymousUser(), query)
     return results, keys(corpus, [idea.pk for idea in results.items[: len(results.items)]])
 
 
@@ -198,29 +198,29 @@ def test_relevance_is_the_default_sort_with_a_query(corpus):
 
 
 def test_similar_ideas_while_writing_find_the_same_idea_first(corpus):
-    found = service.similar_ideas("Natcafé til hjemløse", "Hjemløse mangler et varmt sted om natten.")
+    found = queries.similar_ideas("Natcafé til hjemløse", "Hjemløse mangler et varmt sted om natten.")
     assert keys(corpus, [idea.pk for idea, _score in found])[:2] == ["natcafe", "varmested"]
     assert len(found) <= 5
 
 
 def test_similar_ideas_for_an_idea_leave_the_idea_out(corpus):
     natcafe = corpus["natcafe"]
-    found = service.similar_ideas(natcafe.title, natcafe.problem, exclude=natcafe.pk)
+    found = queries.similar_ideas(natcafe.title, natcafe.problem, exclude=natcafe.pk)
     assert keys(corpus, [idea.pk for idea, _score in found])[0] == "varmested"
     assert "natcafe" not in keys(corpus, [idea.pk for idea, _score in found])
 
 
 def test_similar_ideas_are_published_only(corpus):
     Idea.objects.filter(pk=corpus["varmested"].pk).update(status=Idea.Status.ARCHIVED)
-    found = service.similar_ideas("Natcafé til hjemløse", "Hjemløse mangler et varmt sted om natten.")
+    found = queries.similar_ideas("Natcafé til hjemløse", "Hjemløse mangler et varmt sted om natten.")
     names = keys(corpus, [idea.pk for idea, _score in found])
     assert "natcafe" in names
     assert not {"varmested", "draft", "hidden"} & set(names)
 
 
 def test_similar_ideas_need_some_text(corpus):
-    assert service.similar_ideas("", "") == []
-    assert service.similar_ideas("og", "") == []
+    assert queries.similar_ideas("", "") == []
+    assert queries.similar_ideas("og", "") == []
 
 
 @pytest.mark.parametrize(
@@ -234,11 +234,11 @@ def test_similar_ideas_need_some_text(corpus):
     ],
 )
 def test_autocomplete_suggests_titles(corpus, typed, titles):
-    assert [idea.title for idea in service.autocomplete(typed)] == titles
+    assert [idea.title for idea in queries.autocomplete(typed)] == titles
 
 
 def test_autocomplete_finds_every_title_with_the_word(corpus):
-    assert {idea.title for idea in service.autocomplete("alko")} == {
+    assert {idea.title for idea in queries.autocomplete("alko")} == {
         "Alkoholbehandling i weekenden",
         "Forebyggelse af alkoholmisbrug hos unge",
     }
@@ -248,7 +248,7 @@ def test_autocomplete_returns_at_most_eight(backend, staff):
     for n in range(12):
         IdeaFactory(author=staff, title=f"Mentorordning nummer {n}")
     backend.sync()
-    assert len(service.autocomplete("mentor")) == 8
+    assert len(queries.autocomplete("mentor")) == 8
 
 
 # ---- bad input -------------------------------------------------------------------------------
@@ -278,8 +278,8 @@ def test_autocomplete_returns_at_most_eight(backend, staff):
 def test_odd_queries_are_just_text(corpus, q):
     found = ranked(corpus, q)
     assert isinstance(found, list)
-    assert service.autocomplete(q) is not None
-    assert isinstance(service.similar_ideas(q, q), list)
+    assert queries.autocomplete(q) is not None
+    assert isinstance(queries.similar_ideas(q, q), list)
 
 
 def test_a_natcafe_query_with_syntax_around_it_still_finds_it(corpus):

@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from ideabank.attachments import services
 from ideabank.ideas.models import Idea
-from search import service
+from search import pages, service
 from tests.attachments import files
 from tests.factories import IdeaFactory
 
@@ -64,7 +64,7 @@ def test_the_ideas_own_text_ranks_above_an_attached_file(ideas):
 def test_the_snippet_says_the_word_is_in_an_attached_file(ideas):
     query = QueryDict(mutable=True)
     query.update({"q": "koordinatoren"})
-    results = service.search(AnonymousUser(), query, kind="idea")
+    results = pages.search(AnonymousUser(), query, kind="idea")
 
     [hit] = results.hits(list(results.items))
 

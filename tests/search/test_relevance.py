@@ -1,6 +1,6 @@
 """How well the search ranks: recall@5 and MRR over hand-judged Danish queries, on both backends.
 
-The contract tests (test_contract.py) check single promises; these measure the whole: the 64 demo idea
+The contract tests (test_contract*.py) check single promises; these measure the whole: the 64 demo idea
 seeds are the corpus and tests/search/relevance_judgements.py says which ideas each query should find.
 The floors sit a little below the figures measured when they were set, so a change that makes search
 noticeably worse fails here, while the figures themselves are printed (`pytest -s`) for tuning.
@@ -20,11 +20,12 @@ from tests.factories import IdeaFactory
 from tests.search.relevance_judgements import JUDGEMENTS
 
 FLOORS = {
-    # measured when set: database 0.902 / 1.000, Elasticsearch 0.908 / 0.983 (60 queries, 64 ideas)
-    ("database", "recall@5"): 0.85,
+    # measured when set (94 queries, 64 ideas; compounds, most-words matching): SQLite 0.913 / 0.989,
+    # PostgreSQL 0.906 / 0.973, Elasticsearch 0.906 / 0.979. Queries with six relevant ideas reach 5/6 at most.
+    ("database", "recall@5"): 0.90,
     ("database", "mrr"): 0.95,
-    ("elasticsearch", "recall@5"): 0.85,
-    ("elasticsearch", "mrr"): 0.90,
+    ("elasticsearch", "recall@5"): 0.90,
+    ("elasticsearch", "mrr"): 0.95,
 }
 
 # Building and querying the corpus takes a few seconds per backend; both metrics come from one measurement.
@@ -83,7 +84,10 @@ def figures(backend, staff):
 def test_every_judged_idea_is_a_seed():
     titles = {seed.title for seed in IDEA_SEEDS}
     assert len(titles) == len(IDEA_SEEDS)
-    assert len(JUDGEMENTS) >= 40
+    kinds = [judgement.kind for judgement in JUDGEMENTS]
+    assert len(JUDGEMENTS) >= 90
+    assert kinds.count("compound") + kinds.count("derivation") >= 40
+    assert kinds.count("sentence") >= 5
     for judgement in JUDGEMENTS:
         assert judgement.relevant, judgement.query
         assert judgement.relevant <= titles, judgement.query

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
@@ -299,6 +300,15 @@ public class EsShimPlugin extends Plugin implements AnalysisPlugin, ActionPlugin
                 boolean keep = s.getAsBoolean("preserve_original", false);
                 return filter(name, ts -> new EdgeNGramTokenFilter(ts, min, max, keep), false);
             },
+            "dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings((index, env, name, s) -> {
+                List<String> words = Analysis.getWordList(env, s, "word_list");
+                if (words == null) throw new IllegalArgumentException("word_list or word_list_path is required");
+                CharArraySet dictionary = new CharArraySet(words, true);
+                int minWord = s.getAsInt("min_word_size", 5), minSub = s.getAsInt("min_subword_size", 2);
+                int maxSub = s.getAsInt("max_subword_size", 15);
+                boolean longest = s.getAsBoolean("only_longest_match", false);
+                return filter(name, ts -> new DictionaryCompoundWordTokenFilter(ts, dictionary, minWord, minSub, maxSub, longest), false);
+            }),
             "keyword_marker", AnalysisPlugin.requiresAnalysisSettings((index, env, name, s) -> {
                 List<String> words = Analysis.getWordList(env, s, "keywords");
                 if (words == null) throw new IllegalArgumentException("keyword filter requires either `keywords` or `keywords_path`");
