@@ -103,8 +103,8 @@ class Requests:
             "Accept": "application/json",
             "X-CSRFToken": cookies["csrftoken"],
         }
-        form = {"action": "vote" if cast else "unvote"}
-        return "POST", f"{self.base}/ideer/{idea}/stem/", headers, form, 200
+        # What the idea page's vote button sends (static/js/ideas.js): the API, with the page's session.
+        return "POST" if cast else "DELETE", f"{self.base}/api/v1/ideas/{idea}/vote", headers, None, 200
 
     def encounter(self, worker, state, adoptions):
         """(method, url, headers, form, expected) of the next encounter: a new uuid each time, so 201."""
