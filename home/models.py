@@ -34,7 +34,7 @@ class HomePage(Page):
         verbose_name = _("forside")
 
     def get_context(self, request, *args, **kwargs):
-        from ideabank.ideas.views import idea_rows
+        from ideabank.ideas.fragments import idea_rows
         from ideabank.spread import version
 
         from . import sections

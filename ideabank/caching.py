@@ -10,8 +10,9 @@ the only copy of anything: losing the cache costs time, never data.
    post_save/m2m_changed on every model a public page could show (pagecache/apps.py), and every
    successful non-GET request (pagecache/middleware.py), which covers deletions. Logged-in users never get these pages.
 
-2. Rendered fragments (`fragments()` below): list rows, the facet panel and the visitor's comment threads
-   on the idea pages (ideas/views.py). Keyed on the template's name, a digest of its (and its includes')
+2. Rendered fragments (`fragments()` below): list rows, the facet panel and the comment threads on the
+   idea pages (ideas/fragments.py; a signed-in user's threads also by their actions on each comment, with
+   their CSRF token put in when served). Keyed on the template's name, a digest of its (and its includes')
    source, the language and the fragment's *identity* — every value the template shows. Nothing
    invalidates them, because nothing needs to: changed content, wording or markup makes a new key, and
    keys nobody asks for expire after FRAGMENT_SECONDS. Fragments are shared by everyone who would see
@@ -32,11 +33,23 @@ the only copy of anything: losing the cache costs time, never data.
 5. Rate-limit counters (django-ratelimit, IDEABANK_RATE_LIMITS; ideabank/ratelimit.py): per user or
    address and window, expiring with the window. They fail open when the cache is down.
 
+6. Everything cached "until the spread figures change", keyed on the *spread version* (`spread:version`,
+   ideabank/spread/version.py): the spread overview's tables (`spread:overview:…`), each method's exact
+   outcome figures (`spread:outcomes:…`, suppressed per viewer after the cache) and the home page's
+   "Nye metoder" and "Spredning" sections (`{% cache %}` in home_page.html). The version moves on when a
+   method page, its publication or view restrictions, its indicators, an adoption, its history, an
+   outcome report or its values, or an organisation is saved or deleted (spread/signals.py).
+
+7. Signed-in requests (only with Redis; IDEABANK_SIGNED_IN_CACHE_SECONDS, 60): the session
+   (`ideabank.session:<key>`, written through to the database and deleted with it, also by "Log ud alle
+   steder") and the user with organisation and role (`ideabank.user:<id>`, forgotten when the user, their
+   groups or their organisation change, and by UserQuerySet.update). ideabank/accounts/signed_in.py.
+
 Not in the cache framework, and only for the life of one process or one request: a user's role on the
 user object (accounts/roles.py `role_of`), the 11 elements read from their JSON file
 (methods/elements.py), the favicon's bytes (home/views.py), the second-factor middleware's exempt
 addresses (mfa/middleware.py), and search's stemmer (search/analysis.py). Sessions and login lockouts
-are in the database, not the cache, so they hold while Redis is down.
+live in the database (the cache only holds copies of sessions, see 7), so they hold while Redis is down.
 """
 
 import functools

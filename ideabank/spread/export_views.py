@@ -2,7 +2,8 @@
 
 from django.shortcuts import render
 
-from .exports import EXPORTS, KIND_LABELS
+from .export_columns import KIND_LABELS
+from .exports import EXPORTS
 
 
 def open_data(request):

@@ -211,9 +211,9 @@ def test_unknown_export_is_a_json_404(client, db):
 
 
 def test_large_export_is_streamed_in_chunks(client, world, monkeypatch):
-    from ideabank.spread import exports
+    from ideabank.spread import export_rows
 
-    monkeypatch.setattr(exports, "CHUNK", 1)
+    monkeypatch.setattr(export_rows, "CHUNK", 1)
     author = world["people"][0]
     IdeaFactory.create_batch(5, author=author, published_at=timezone.now() - datetime.timedelta(days=1))
     response = client.get("/api/v1/export/ideas.csv")

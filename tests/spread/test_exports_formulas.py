@@ -8,7 +8,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from ideabank.spread.exports import neutralise_formula
+from ideabank.spread.export_columns import neutralise_formula
 from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
