@@ -351,16 +351,22 @@ class DatabaseSearch(Step):
     name = "search_database"
 
     def fresh(self, context, marker):
+        from search.documents import MAPPING_VERSION
         from search.models import SearchEntry
 
-        return SearchEntry.objects.filter(kind="idea").count() == marker["counts"].get("entries")
+        # An index built by older search code (other fields or analysis) is rebuilt, not measured.
+        return (
+            SearchEntry.objects.filter(kind="idea").count() == marker["counts"].get("entries")
+            and marker["counts"].get("mapping") == MAPPING_VERSION
+        )
 
     def run(self, context):
+        from search.documents import MAPPING_VERSION
         from search.indexing import rebuild
 
         from .searchindex import build_database_index
 
-        counts = {"entries": build_database_index(say=say)}
+        counts = {"entries": build_database_index(say=say), "mapping": MAPPING_VERSION}
         for kind in other_kinds():
             counts[kind] = rebuild(kind, with_elasticsearch=False)
         return counts
@@ -378,22 +384,24 @@ class ElasticsearchIndex(Step):
         return bool(settings.ELASTICSEARCH_URL)
 
     def fresh(self, context, marker):
+        from search.documents import MAPPING_VERSION
         from search.models import SearchEntry
 
         from .searchindex import elasticsearch_count
 
         ideas = elasticsearch_count() == SearchEntry.objects.filter(kind="idea").count()
-        return ideas and all(elasticsearch_count(kind) is not None for kind in other_kinds())
+        current = marker["counts"].get("mapping") == MAPPING_VERSION
+        return ideas and current and all(elasticsearch_count(kind) is not None for kind in other_kinds())
 
     def run(self, context):
+        from search.documents import MAPPING_VERSION
         from search.indexing import rebuild
         from search.models import SearchEntry
 
-        from .searchindex import build_elasticsearch_index, elasticsearch_count
+        from .searchindex import build_elasticsearch_index
 
-        counts = {}
-        if elasticsearch_count() != SearchEntry.objects.filter(kind="idea").count():
-            counts["documents"] = build_elasticsearch_index(say=say)
+        # Always the ideas too: an index from older search code has other fields and analysis.
+        counts = {"documents": build_elasticsearch_index(say=say), "mapping": MAPPING_VERSION}
         for kind in other_kinds():
             counts[kind] = rebuild(kind)
         return counts

@@ -346,11 +346,14 @@ def update_idea(request, idea_id: int, payload: IdeaPatch):
 
 # ---- votes -----------------------------------------------------------------------------------
 
+# A vote reads who may see and vote on the idea and its count, not its texts (most of a row's weight).
+VOTING_FIELDS = Idea.objects.only("pk", "status", "author_id", "vote_count", "trending_score")
+
 
 @router.post("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def vote(request, idea_id: int):
     """Vote for an idea (not your own). A second vote is 409."""
-    idea = visible_idea(request.user, idea_id)
+    idea = visible_idea(request.user, idea_id, VOTING_FIELDS)
     ratelimit.check(request, "vote")
     return services.cast_vote(request.user, idea)
 
@@ -358,7 +361,7 @@ def vote(request, idea_id: int):
 @router.delete("/ideas/{idea_id}/vote", response=VoteOut, auth=authenticated, openapi_extra=RATE_LIMITED)
 def withdraw_vote(request, idea_id: int):
     """Take your vote back. Without a vote to take back: 409."""
-    idea = visible_idea(request.user, idea_id)
+    idea = visible_idea(request.user, idea_id, VOTING_FIELDS)
     ratelimit.check(request, "vote")
     return services.withdraw_vote(request.user, idea)
 

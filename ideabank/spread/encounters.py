@@ -11,6 +11,7 @@ import datetime
 import secrets
 import uuid as uuidlib
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -132,8 +133,10 @@ def record(user, adoption, *, answer, met_on=None, needed="", uuid=None):
     require_register(user, adoption)
     checked = check(adoption, answer=answer, met_on=met_on, needed=needed, uuid=uuid)
     # Insert first: a new UUID is the common case, and the unique constraint already answers the repeat.
+    # On its own the INSERT commits by itself; inside a caller's transaction a savepoint keeps a repeat
+    # from breaking it.
     try:
-        with transaction.atomic():
+        with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
             encounter = Encounter.objects.create(
                 adoption=adoption,
                 met_on=checked.met_on,

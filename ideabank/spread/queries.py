@@ -47,10 +47,24 @@ def visible_adoptions(user):
     adoptions = Adoption.objects.all()
     if is_editor(user):
         return adoptions
-    live = MethodPage.objects.live().public().values("pk")
-    return adoptions.filter(
+    live = MethodPage.objects.live().values("pk")
+    visible = adoptions.filter(
         Q(method__in=live) | Q(method__isnull=True, idea__status__in=[Idea.Status.PUBLISHED, Idea.Status.ARCHIVED])
     )
+    restricted = restricted_method_ids()
+    return visible.exclude(method__in=restricted) if restricted else visible
+
+
+def restricted_method_ids():
+    """Method pages behind a view restriction (usually none): what `public()` leaves out, without asking
+    for every restriction on each request; cached until the spread version moves on (a restriction or a
+    method page changes)."""
+    key = f"spread:restricted-methods:{version.current()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(MethodPage.objects.not_public().values_list("pk", flat=True))
+        cache.set(key, found, OVERVIEW_SECONDS)
+    return found
 
 
 def method_adoptions(method):
