@@ -396,7 +396,6 @@ class ElasticsearchIndex(Step):
     def run(self, context):
         from search.documents import MAPPING_VERSION
         from search.indexing import rebuild
-        from search.models import SearchEntry
 
         from .searchindex import build_elasticsearch_index
 
