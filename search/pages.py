@@ -26,6 +26,7 @@ from ideabank.accounts.models import Organisation
 from ideabank.attachments.models import Attachment
 from ideabank.ideas import queries
 from ideabank.ideas.models import Idea, Stage
+from ideabank.ids import parse_id
 from ideabank.methods.models import MethodPage
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 
@@ -354,7 +355,7 @@ def facet_rows(counts, kind):
 
 
 def codes(counts):
-    return [int(value) for value in counts if value.isdigit()]
+    return [number for value in counts if (number := parse_id(value)) is not None]
 
 
 def coded(queryset, counts):

@@ -113,9 +113,9 @@ def search_page(request):
 
 def window(request):
     """(offset, size) of the page asked for, so the search fetches it at once (the Paginator checks it)."""
-    number = request.GET.get("page") or "1"
-    number = int(number) if number.isdigit() and 0 < len(number) < 7 else 1
-    return ((max(number, 1) - 1) * PAGE_SIZE, PAGE_SIZE)
+    number = parse_id(request.GET.get("page") or "1")
+    number = number if number is not None and number < 10**6 else 1
+    return ((number - 1) * PAGE_SIZE, PAGE_SIZE)
 
 
 def wants_json(request):

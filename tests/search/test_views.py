@@ -374,3 +374,9 @@ def test_result_titles_are_whole_with_the_matched_words_marked():
     assert marked.startswith("Spørg til ensomhed")
     assert "<mark>visitation</mark>" in marked
     assert marked.endswith("mange flere")
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "99999999999999999999999", "-1", "0", "x"])
+def test_a_page_number_that_is_no_number_gives_the_first_page(client, corpus, page):
+    response = client.get(reverse("search:search"), {"q": "bolig", "page": page})
+    assert response.status_code == 200
