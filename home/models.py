@@ -42,7 +42,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         # Read only when the cached sections are missing (home_page.html).
-        context["sections_version"] = version.current()
+        context["spread_version"] = version.current()
         context["spread"] = SimpleLazyObject(spread_highlights)
         context["new_methods"] = SimpleLazyObject(sections.newest_methods)
         context["trending_rows"] = idea_rows(sections.trending_ideas())

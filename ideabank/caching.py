@@ -64,6 +64,19 @@ from django.utils.translation import get_language
 FRAGMENT_SECONDS = 60 * 60
 
 
+def current_version(key):
+    """The version number stored at `key` (1 the first time): part of the keys of what is cached under it."""
+    return cache.get_or_set(key, 1, None)
+
+
+def move_on(key):
+    """Retire everything cached under the version at `key`: one INCR, or the first version if none yet."""
+    try:
+        cache.incr(key)
+    except ValueError:  # no version yet: nothing was cached under one either
+        cache.add(key, 1, None)
+
+
 @functools.cache
 def template_digest(names):
     """A short digest of the templates' source: a changed template (a deploy) makes new fragment keys."""

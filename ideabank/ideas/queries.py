@@ -19,6 +19,7 @@ from taggit.models import Tag
 from ideabank.accounts.models import Organisation
 from ideabank.accounts.roles import is_moderator
 from ideabank.attachments.models import Attachment, image_kinds
+from ideabank.caching import current_version, move_on
 from ideabank.ids import parse_id
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 from search import service  # full-text ranking: the search service sits below ideas
@@ -293,16 +294,13 @@ FACETS_TTL = 300
 
 def bump_facets_version():
     """Called whenever an idea changes in a way facets count; old cached facets then go unused."""
-    try:
-        cache.incr(FACETS_VERSION_KEY)
-    except ValueError:
-        cache.set(FACETS_VERSION_KEY, 1, None)
+    move_on(FACETS_VERSION_KEY)
 
 
 def ideas_version():
     """A number that changes whenever an idea changes in a way lists, facets or search see (see signals.py):
     part of the keys of everything cached "until an idea changes"."""
-    return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
+    return current_version(FACETS_VERSION_KEY)
 
 
 def _cached(kind, filters, compute):

@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.middleware.csrf import get_token
 
+from ideabank.caching import current_version, move_on
+
 GENERATION_KEY = "pagecache:generation"
 logger = logging.getLogger(__name__)
 
@@ -33,7 +35,7 @@ def seconds():
 
 
 def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return current_version(GENERATION_KEY)
 
 
 def bump():
@@ -43,10 +45,7 @@ def bump():
     still succeeds (an error here could make a client send it twice); the pages then age out.
     """
     try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation yet: nothing was cached under one either
-            cache.add(GENERATION_KEY, 1, timeout=None)
+        move_on(GENERATION_KEY)
     except Exception:
         logger.exception("Could not retire the cached pages; they expire within %s s", seconds())
 

@@ -59,12 +59,11 @@ def restricted_method_ids():
     """Method pages behind a view restriction (usually none): what `public()` leaves out, without asking
     for every restriction on each request; cached until the spread version moves on (a restriction or a
     method page changes)."""
-    key = f"spread:restricted-methods:{version.current()}"
-    found = cache.get(key)
-    if found is None:
-        found = list(MethodPage.objects.not_public().values_list("pk", flat=True))
-        cache.set(key, found, OVERVIEW_SECONDS)
-    return found
+    return cache.get_or_set(
+        f"spread:restricted-methods:{version.current()}",
+        lambda: list(MethodPage.objects.not_public().values_list("pk", flat=True)),
+        OVERVIEW_SECONDS,
+    )
 
 
 def method_adoptions(method):
@@ -159,34 +158,29 @@ def live_methods():
 
 
 def cached_overview():
-    """overview() as of today, shared by every visitor until the spread figures change (version.py)."""
+    """What the overview page shows of overview() as of today, shared by every visitor until the spread
+    figures change (version.py): the first rows of its tables, without their timelines."""
     today = timezone.localdate()
     key = f"spread:overview:{version.current()}:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        data = overview(today)
+    return cache.get_or_set(key, lambda: shown_overview(overview(today)), OVERVIEW_SECONDS)
 
-        def shown(rows):  # the page's tables: the first rows, without their timelines
-            return [{name: row[name] for name in OVERVIEW_FIELDS} for row in rows[:OVERVIEW_ROWS]]
 
-        found = {
-            **{name: data[name] for name in ("since", "today", "organisations", "municipalities")},
-            "by_spread": shown(data["by_spread"]),
-            "by_growth": shown(data["by_growth"]),
-        }
-        cache.set(key, found, OVERVIEW_SECONDS)
-    return found
+def shown_overview(data):
+    def shown(rows):
+        return [{name: row[name] for name in OVERVIEW_FIELDS} for row in rows[:OVERVIEW_ROWS]]
+
+    return {
+        **{name: data[name] for name in ("since", "today", "organisations", "municipalities")},
+        "by_spread": shown(data["by_spread"]),
+        "by_growth": shown(data["by_growth"]),
+    }
 
 
 def method_outcomes(method):
     """statistics.method_outcomes (every outcome report and indicator value of the method), exact, shared by
     every viewer until the spread figures change; suppression for the viewer comes after."""
     key = f"spread:outcomes:{method.pk}:{version.current()}"
-    found = cache.get(key)
-    if found is None:
-        found = statistics.method_outcomes(method)
-        cache.set(key, found, OVERVIEW_SECONDS)
-    return found
+    return cache.get_or_set(key, lambda: statistics.method_outcomes(method), OVERVIEW_SECONDS)
 
 
 def overview(today=None):

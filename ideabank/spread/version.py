@@ -7,7 +7,8 @@ figures are the same for everyone (suppression for the viewer is applied after) 
 adoption or report, so they are cached under it: a change shows on the next request.
 """
 
-from django.core.cache import cache
+from ideabank import caching
+from ideabank.caching import current_version
 
 VERSION_KEY = "spread:version"
 # What the cached figures are computed from; each save or delete of one of these moves the version on.
@@ -24,11 +25,8 @@ SOURCES = (
 
 
 def current():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return current_version(VERSION_KEY)
 
 
 def move_on(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # nothing cached under a version yet
-        cache.add(VERSION_KEY, 1, None)
+    caching.move_on(VERSION_KEY)
