@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY, user_logged_in
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDatabaseSessionStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -73,7 +73,7 @@ def end_sessions(user, keep=None):
         sessions = sessions.exclude(session_key=keep)
     keys = list(sessions.values_list("session_key", flat=True))
     ended = UserSession.objects.filter(session_key__in=keys).delete()[0]
-    cache.delete_many([SessionStore.cache_key_prefix + key for key in keys])
+    caches[settings.SESSION_CACHE_ALIAS].delete_many([SessionStore.cache_key_prefix + key for key in keys])
     return ended
 
 
