@@ -34,9 +34,11 @@ the only copy of anything: losing the cache costs time, never data.
    address and window, expiring with the window. They fail open when the cache is down.
 
 6. Everything cached "until the spread figures change", keyed on the *spread version* (`spread:version`,
-   ideabank/spread/version.py): the spread overview's tables (`spread:overview:…`), each method's exact
-   outcome figures (`spread:outcomes:…`, suppressed per viewer after the cache) and the home page's
-   "Nye metoder" and "Spredning" sections (`{% cache %}` in home_page.html). The version moves on when a
+   ideabank/spread/version.py): the spread overview's tables (`spread:overview:<day>`), each method's exact
+   outcome figures (`spread:outcomes:<page id>`, suppressed per viewer after the cache) and the method pages
+   behind a view restriction (`spread:restricted-methods`), each kept with the version it was computed
+   under (`under_version()`, one round trip while nothing changed); and the home page's "Nye metoder" and
+   "Spredning" sections (`{% cache %}` in home_page.html, keyed on the version). The version moves on when a
    method page, its publication or view restrictions, its indicators, an adoption, its history, an
    outcome report or its values, or an organisation is saved or deleted (spread/signals.py).
 
@@ -75,6 +77,23 @@ def move_on(key):
         cache.incr(key)
     except ValueError:  # no version yet: nothing was cached under one either
         cache.add(key, 1, None)
+
+
+def under_version(version_key, key, compute, seconds):
+    """`compute()`, cached at `key` until the version at `version_key` moves on.
+
+    The value is kept with the version it was computed under, so while nothing changed one round trip
+    (both keys in one MGET) answers. A value computed while a write committed carries the older version
+    and is computed again by the next reader.
+    """
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key) or current_version(version_key)
+    stamped = found.get(key)
+    if stamped is not None and stamped[0] == version:
+        return stamped[1]
+    value = compute()
+    cache.set(key, (version, value), seconds)
+    return value
 
 
 @functools.cache

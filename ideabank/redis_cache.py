@@ -25,10 +25,28 @@ RETRY_SECONDS = 2
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
+# Django asks EXISTS, then INCRBY: two round trips for every rate-limit count and every retirement of the
+# page cache. The same rule (a missing key is an error, never created) in one round trip:
+INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+    return redis.call('INCRBY', KEYS[1], ARGV[1])
+end
+return false
+"""
+
+
 class SharedPoolClient(RedisCacheClient):
     def __init__(self, servers, **options):
         super().__init__(servers, **options)
         self._pools = _pools.setdefault((tuple(servers), repr(sorted(options.items()))), {})
+
+    def incr(self, key, delta):
+        client = self.get_client(key, write=True)
+        # EVALSHA, loading the script into Redis the first time it is not known there.
+        value = client.register_script(INCR_EXISTING)(keys=[key], args=[delta])
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
 
 def _soft(fallback, missing_key_error=False):

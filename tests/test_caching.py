@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
 
-from ideabank.caching import fragments, template_digest
+from ideabank.caching import current_version, fragments, move_on, template_digest, under_version
 
 ICON = "includes/icon.html"
 
@@ -34,3 +34,30 @@ def test_fragments_live_under_djangos_template_fragment_key():
 
     key = make_template_fragment_key(ICON, [template_digest((ICON,)), "da", repr(("icon", 1))])
     assert cache.get(key) == html
+
+
+# ---- under_version: kept with the version it was computed under -------------------------------------
+
+
+def test_under_version_computes_once_until_the_version_moves_on():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    first = under_version("test:version", "test:value", compute, 60)
+    again = under_version("test:version", "test:value", compute, 60)
+    move_on("test:version")
+    after = under_version("test:version", "test:value", compute, 60)
+
+    assert (first, again, after) == (1, 1, 2)
+
+
+def test_a_value_computed_under_an_older_version_is_not_served(monkeypatch):
+    """A reader that computed while a write committed stores its value under the older version."""
+    under_version("test:version", "test:value", lambda: "before", 60)
+    move_on("test:version")
+    cache.set("test:value", (current_version("test:version") - 1, "stale"), 60)
+
+    assert under_version("test:version", "test:value", lambda: "fresh", 60) == "fresh"

@@ -99,3 +99,27 @@ def test_the_cache_comes_back_when_redis_does(redis_server, monkeypatch):
     cache.set("key", "kept")
 
     assert cache.get("key") == "kept"
+
+
+# ---- incr: Django's rule (a missing key is an error) in one round trip -------------------------------
+
+
+def test_incr_counts_an_existing_key_and_refuses_a_missing_one_in_one_round_trip(redis_server, monkeypatch):
+    url, _stop, _start = redis_server
+    cache = soft_cache(url)
+    cache.set("counter", 5)
+    client = cache._cache.get_client("counter", write=True)
+    commands = []
+    execute = type(client).execute_command
+    monkeypatch.setattr(
+        type(client), "execute_command", lambda self, *args, **kw: commands.append(args[0]) or execute(self, *args, **kw)
+    )
+
+    assert cache.incr("counter") == 6
+    assert cache.incr("counter", 4) == 10
+    with pytest.raises(ValueError):
+        cache.incr("never-set")
+
+    assert cache.get("counter") == 10
+    assert cache.get("never-set") is None  # refused, not created
+    assert commands.count("EXISTS") == 0 and len([c for c in commands if c.startswith("EVAL")]) >= 3

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -249,7 +250,12 @@ def visible_adoption(request, adoption_id):
 def bare_adoption(request, adoption_id):
     """The adoption without its relations, for endpoints that need only its own columns (encounters): its
     method page with the body, its idea and its history would cost more to plan and load than the work."""
-    return get_or_404(queries.visible_adoptions(request.user), adoption_id)
+    if not isinstance(adoption_id, int) or not 0 < adoption_id <= MAX_ID:
+        raise Http404
+    adoption = queries.bare_adoption(request.user, adoption_id)
+    if adoption is None:
+        raise Http404
+    return adoption
 
 
 def reload(adoption):

@@ -3,12 +3,13 @@ the overview, the organisation page and the API, so they all count the same way.
 
 from collections import defaultdict
 
-from django.core.cache import cache
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ideabank.accounts.roles import is_editor
+from ideabank.caching import under_version
 from ideabank.ideas.models import Idea, TriedReport
 from ideabank.methods.models import MethodPage
 from ideabank.taxonomy.models import Municipality
@@ -59,11 +60,36 @@ def restricted_method_ids():
     """Method pages behind a view restriction (usually none): what `public()` leaves out, without asking
     for every restriction on each request; cached until the spread version moves on (a restriction or a
     method page changes)."""
-    return cache.get_or_set(
-        f"spread:restricted-methods:{version.current()}",
+    return under_version(
+        version.VERSION_KEY,
+        "spread:restricted-methods",
         lambda: list(MethodPage.objects.not_public().values_list("pk", flat=True)),
         OVERVIEW_SECONDS,
     )
+
+
+def bare_adoption(user, adoption_id):
+    """The adoption's own columns if `user` may see it, else None: what a registration needs, and every
+    meeting registers one. Kept with the spread version it was read under (any change to an adoption, its
+    method page or a restriction moves that on), so while nothing changed it costs one cache round trip
+    instead of a query. An idea's adoption follows its idea's status, which the version does not follow:
+    whether it is visible is asked of the database each time."""
+    adoption, public = under_version(
+        version.VERSION_KEY, f"spread:adoption:{adoption_id}", lambda: _adoption_entry(adoption_id), OVERVIEW_SECONDS
+    )
+    if adoption is None or public or is_editor(user):
+        return adoption
+    if public is None:
+        return visible_adoptions(user).filter(pk=adoption_id).first()
+    return None
+
+
+def _adoption_entry(adoption_id):
+    """(adoption or None, whether everyone may see it: None for an idea's adoption, see bare_adoption)."""
+    adoption = Adoption.objects.filter(pk=adoption_id).first()
+    if adoption is None or adoption.method_id is None:
+        return adoption, None
+    return adoption, visible_adoptions(AnonymousUser()).filter(pk=adoption_id).exists()
 
 
 def method_adoptions(method):
@@ -161,8 +187,8 @@ def cached_overview():
     """What the overview page shows of overview() as of today, shared by every visitor until the spread
     figures change (version.py): the first rows of its tables, without their timelines."""
     today = timezone.localdate()
-    key = f"spread:overview:{version.current()}:{today.isoformat()}"
-    return cache.get_or_set(key, lambda: shown_overview(overview(today)), OVERVIEW_SECONDS)
+    key = f"spread:overview:{today.isoformat()}"
+    return under_version(version.VERSION_KEY, key, lambda: shown_overview(overview(today)), OVERVIEW_SECONDS)
 
 
 def shown_overview(data):
@@ -179,8 +205,8 @@ def shown_overview(data):
 def method_outcomes(method):
     """statistics.method_outcomes (every outcome report and indicator value of the method), exact, shared by
     every viewer until the spread figures change; suppression for the viewer comes after."""
-    key = f"spread:outcomes:{method.pk}:{version.current()}"
-    return cache.get_or_set(key, lambda: statistics.method_outcomes(method), OVERVIEW_SECONDS)
+    key = f"spread:outcomes:{method.pk}"
+    return under_version(version.VERSION_KEY, key, lambda: statistics.method_outcomes(method), OVERVIEW_SECONDS)
 
 
 def overview(today=None):
