@@ -111,9 +111,12 @@ def test_incr_counts_an_existing_key_and_refuses_a_missing_one_in_one_round_trip
     client = cache._cache.get_client("counter", write=True)
     commands = []
     execute = type(client).execute_command
-    monkeypatch.setattr(
-        type(client), "execute_command", lambda self, *args, **kw: commands.append(args[0]) or execute(self, *args, **kw)
-    )
+
+    def counted(self, *args, **options):
+        commands.append(args[0])
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(type(client), "execute_command", counted)
 
     assert cache.incr("counter") == 6
     assert cache.incr("counter", 4) == 10
