@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ideabank.pagecache import personal
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 
@@ -33,6 +34,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("forside")
 
+    def serve(self, request, *args, **kwargs):
+        # "Til dig" is a personal part (parts.py); the rest is the same for colleagues, unless a view
+        # restriction (a password kept in one user's session) stands in front of the page.
+        if not self.get_view_restrictions().exists():
+            personal.share(request)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from ideabank.ideas.fragments import idea_rows
         from ideabank.spread import version
@@ -46,8 +54,6 @@ class HomePage(Page):
         context["spread"] = SimpleLazyObject(spread_highlights)
         context["new_methods"] = SimpleLazyObject(sections.newest_methods)
         context["trending_rows"] = idea_rows(sections.trending_ideas())
-        if request.user.is_authenticated:
-            context["personal"] = sections.personal_sections(request.user)
         return context
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from ideabank.ideas import queries
 from ideabank.ids import parse_id
+from ideabank.pagecache import personal
 from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import pages
@@ -63,6 +64,7 @@ def clean(value, limit):
 def search_page(request):
     if moved := retired_slug_redirect(request):
         return moved
+    personal.share(request)  # results depend on the role only: colleagues share the page
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)

@@ -16,7 +16,7 @@ class AccountsConfig(AppConfig):
         # Before any URL pattern is built: every app's routes use `<id:…>`.
         register_converter(IdConverter, "id")
 
-        from . import sessions  # noqa: F401  (its signal receivers: login clocks, password change)
+        from . import parts, sessions  # noqa: F401  (the user's name as a personal part; login clocks, password change)
         from .roles import sync_role_groups
 
         # Permissions exist only after every app migrated, so the role groups follow post_migrate.

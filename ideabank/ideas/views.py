@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from ideabank import ratelimit
 from ideabank.attachments import services as attachment_services
 from ideabank.next_url import local_next_url
+from ideabank.pagecache import personal
 from ideabank.taxonomy.slugs import retired_slug_redirect
 
 from . import queries, services
@@ -113,6 +114,7 @@ def error_text(error):
 def idea_list(request):
     if moved := retired_slug_redirect(request):
         return moved
+    personal.share(request)  # nothing on the list is one user's own: colleagues share it
     filters = queries.IdeaFilters.from_query(request.GET)
     paginator = Paginator(queries.list_ideas(request.user, filters), PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))

@@ -7,4 +7,5 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifikationer")
 
     def ready(self):
-        from . import privacy  # noqa: F401  (registers this app's sections of the data export and its retention)
+        from . import parts, privacy  # noqa: F401  (register the bell as a personal part; this app's sections of the
+        # data export and its retention)

@@ -72,15 +72,17 @@ def model_changed(sender, **kwargs):
     transaction.on_commit(bump, using=kwargs.get("using"))
 
 
-def key(request, current_generation):
-    """One entry per generation, language, scheme, host and full path with its query string."""
+def key(request, current_generation, audience="all"):
+    """One entry per generation, language, audience (everyone, or a role and organisation signed in; see
+    personal.py), scheme, host and full path with its query string."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"pagecache:{current_generation}:{request.LANGUAGE_CODE}:{digest}"
+    return f"pagecache:{current_generation}:{request.LANGUAGE_CODE}:{audience}:{digest}"
 
 
-def save(cache_key, response):
-    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+def save(cache_key, response, content=None):
+    """Keep `response` (with `content` instead of its own, when given) without anyone's CSRF token."""
+    content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content if content is None else content)
     cache.set(cache_key, (response.status_code, list(response.items()), content), timeout=seconds())
 
 

@@ -111,7 +111,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ideabank.accounts.context_processors.roles",
-                "ideabank.notifications.context_processors.unread",
             ],
         },
     },
@@ -194,6 +193,10 @@ IDEABANK_PAGE_CACHE_VIEWS = frozenset(
         "api:spread",
     }
 )
+
+# Pages that signed-in colleagues with the same role and organisation share, their personal parts filled in
+# for each (ideabank/pagecache/personal.py); a view still decides per response whether it may be shared.
+IDEABANK_SHARED_PAGE_VIEWS = frozenset({"wagtail_serve", "ideas:list", "search:search", "spread:overview"})
 
 # Accounts and login
 AUTH_USER_MODEL = "accounts.User"

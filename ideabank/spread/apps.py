@@ -7,4 +7,4 @@ class SpreadConfig(AppConfig):
     verbose_name = _("Udbredelse")
 
     def ready(self):
-        from . import privacy, signals  # noqa: F401
+        from . import parts, privacy, signals  # noqa: F401

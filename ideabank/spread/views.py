@@ -23,6 +23,7 @@ from ideabank.ideas import services as ideas
 from ideabank.ideas.models import Idea
 from ideabank.ideas.views import add_service_errors, forbidden, login_first
 from ideabank.methods.models import MethodPage
+from ideabank.pagecache import personal
 from ideabank.taxonomy.slugs import current_slug
 
 from . import charts, economics, encounters, queries, services, statistics, suppression
@@ -41,6 +42,7 @@ def method_url(method):
 
 @require_GET
 def overview(request):
+    personal.share(request)  # exact figures depend on the role and organisation only
     data = queries.cached_overview()
     tile_map = charts.tile_map(queries.municipalities(), charts.count_states(data["municipalities"]))
     answers = encounters.results(

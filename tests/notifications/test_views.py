@@ -99,23 +99,20 @@ def test_the_bell_is_live_for_the_logged_in_only(client, staff):
     assert 'role="status" aria-live="polite" data-notifications-status' in content
 
 
-def test_the_bell_costs_one_query_and_none_for_visitors(rf, staff):
-    from django.contrib.auth.models import AnonymousUser
+def test_the_bell_is_a_personal_part_that_costs_one_query(rf, staff):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from ideabank.notifications.context_processors import unread
+    from ideabank.pagecache import personal
 
     request = rf.get("/")
-    request.user = AnonymousUser()
-    with CaptureQueriesContext(connection) as queries:
-        assert unread(request) == {}
-    assert len(queries) == 0
-
     request.user = staff
     with CaptureQueriesContext(connection) as queries:
-        assert unread(request) == {"unread_notifications": 0}
+        html = personal.render(request, "bell")
+
     assert len(queries) == 1
+    assert '<span class="badge" data-unread-count>0</span>' in html
+    assert " ulæste</span>" in html
 
 
 def test_saving_preferences(client, staff):

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ideabank.ideas.models import Stage
+from ideabank.pagecache import personal
 from ideabank.validators import USER_TEXT_VALIDATORS
 
 from ..blocks import RICH_TEXT_FEATURES, MethodDescriptionBlock
@@ -227,6 +228,13 @@ class MethodPage(Page):
 
     def latest_assessment(self):
         return self.assessments.prefetch_related("scores").select_related("assessor").first()
+
+    def serve(self, request, *args, **kwargs):
+        # The follow button is a personal part; the rest depends on the role and organisation only, unless
+        # a view restriction (a password kept in one user's session) stands in front of the page.
+        if not self.get_view_restrictions().exists():
+            personal.share(request)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .. import queries

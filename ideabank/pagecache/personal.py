@@ -1,0 +1,80 @@
+"""Pages that signed-in colleagues share, with the parts that are each user's own cut out.
+
+Most of what a signed-in user sees is what every colleague with the same *audience* sees: the same role
+(which decides the admin link and what may be moderated) in the same organisation (which decides "Mine
+metoder", the organisation's exact figures and its "Vi bruger metoden"). A view whose page depends on
+nothing else says so with `share(request)`. What is the user's alone (the name in the header, the bell's
+count, the greeting on the front page, the CSRF token) is a *personal part*: a small template with a
+function that gives its context for the user (`@part`), put in a page with `{% personal "name" %}`.
+
+While a shareable page is rendered, each personal part is written between markers. The copy kept in the
+cache has the markers with nothing between them; the user who caused the rendering gets the page without
+the markers; every later reader gets the kept copy with each part rendered for them (`fill`). So a
+signed-in page costs its personal parts, not the whole page, as long as nothing has been written since a
+colleague last saw it (the page cache's generation, see store.py).
+"""
+
+import re
+
+from django.middleware.csrf import get_token
+from django.template import loader
+from django.utils.safestring import mark_safe
+
+from ideabank.accounts.roles import role_of
+
+# A part's markers: NUL and SOH never occur in a rendered page (forms refuse NUL; templates escape nothing
+# into them), so the markers cannot be forged or broken by content.
+START, END = "\x00personal:", "\x00/personal\x01"
+MARKED = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01(.*?)\x00/personal\x01", re.DOTALL)
+HOLE = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01\x00/personal\x01")
+PARTS = {}  # name → (template name, context function)
+
+
+def part(name, template_name):
+    """Register `function(request, argument) → context` as the personal part `name`, shown by `template_name`."""
+
+    def register(function):
+        PARTS[name] = (template_name, function)
+        return function
+
+    return register
+
+
+def share(request):
+    """Say that this page shows a signed-in user nothing of their own outside personal parts."""
+    request.shared_with_audience = True
+
+
+def audience(user):
+    """Who sees the same page: the role and the organisation (0 for none)."""
+    return f"{role_of(user)}-{user.organisation_id or 0}"
+
+
+def render(request, name, argument=""):
+    template_name, context = PARTS[name]
+    # Not a RequestContext: the context processors would cost more than most parts.
+    shared = {"request": request, "user": request.user, "csrf_token": get_token(request)}
+    return loader.get_template(template_name).render({**shared, **context(request, argument)})
+
+
+def marked(request, name, argument=""):
+    """The part for this user, between markers when the page may be kept for the audience."""
+    html = render(request, name, argument)
+    if not getattr(request, "personal_marks", False):
+        return html
+    return mark_safe(f"{START}{name}:{argument}\x01{html}{END}")  # noqa: S308 - rendered by our templates
+
+
+def hollow(content):
+    """The page to keep: every personal part emptied, its marker left for `fill`."""
+    return MARKED.sub(lambda marked: b"\x00personal:%s:%s\x01\x00/personal\x01" % (marked[1], marked[2]), content)
+
+
+def unmarked(content):
+    """The page as its own user gets it: the parts as rendered, without markers."""
+    return MARKED.sub(lambda marked: marked[3], content)
+
+
+def fill(content, request):
+    """A kept page with each personal part rendered for this user."""
+    return HOLE.sub(lambda hole: render(request, hole[1].decode(), hole[2].decode()).encode(), content)

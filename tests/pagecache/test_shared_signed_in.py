@@ -1,0 +1,179 @@
+"""Pages that signed-in colleagues share (ideabank/pagecache/personal.py): the same role in the same
+organisation gets the page a colleague caused to be rendered, with their own name, bell, greeting, follow
+button and CSRF token in it; anyone else, or anyone with a message waiting, gets a page of their own."""
+
+import re
+
+import pytest
+from django.contrib.messages import constants
+from django.core.cache import cache
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import MessageEncoder
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from home import sections
+from ideabank.accounts.roles import Role
+from ideabank.ideas import queries as idea_queries
+from ideabank.ideas.models import Follow, Idea
+from ideabank.notifications.models import Notification, Verb
+from tests.factories import IdeaFactory, UserFactory, make_method
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+LIST = "/ideer/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times the idea list was computed: a shared page is served without it."""
+    calls = []
+    original = idea_queries.list_ideas
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(idea_queries, "list_ideas", counted)
+    return calls
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def page(client, url=LIST):
+    answer = client.get(url)
+    assert answer.status_code == 200
+    return answer.content.decode()
+
+
+def test_a_colleague_gets_the_shared_page_with_their_own_name_bell_and_token(staff, colleague, renders):
+    IdeaFactory(title="Walk and talk")
+    Notification.objects.create(recipient=colleague, verb=Verb.COMMENT_ON_IDEA)
+    first = page(signed_in(staff))
+
+    shared = page(signed_in(colleague))
+
+    assert len(renders) == 1
+    assert "Walk and talk" in shared
+    assert colleague.display_name in shared and staff.display_name not in shared
+    assert staff.display_name in first
+    assert '<span class="badge" data-unread-count>1</span>' in shared
+    assert '<span class="badge" data-unread-count>0</span>' in first
+    assert set(TOKEN.findall(shared)).isdisjoint(TOKEN.findall(first))
+    assert "\x00" not in shared and "\x00" not in first and "\x01" not in shared
+
+
+def test_the_shared_page_is_the_page_the_colleague_would_have_had(staff, colleague):
+    IdeaFactory(title="Walk and talk")
+    page(signed_in(staff))
+    shared = page(signed_in(colleague))
+
+    cache.clear()
+    own = page(signed_in(colleague))
+
+    assert TOKEN.sub("", shared) == TOKEN.sub("", own)
+
+
+def test_the_token_in_a_shared_page_works_for_its_reader(staff, colleague):
+    idea = IdeaFactory(title="Følg mig")
+    page(signed_in(staff))
+    reader = Client(enforce_csrf_checks=True)
+    reader.force_login(colleague)
+    token = TOKEN.findall(page(reader))[0]
+
+    answer = reader.post(
+        "/ideer/foelg/", {"csrfmiddlewaretoken": token, "kind": "idea", "value": idea.pk, "action": "follow"}
+    )
+
+    assert answer.status_code in (200, 302)
+    assert Follow.objects.filter(user=colleague, idea=idea).exists()
+
+
+def test_another_organisation_or_role_gets_a_page_of_its_own(staff, outsider, moderator, renders):
+    page(signed_in(staff))
+    page(signed_in(outsider))
+    for_moderator = page(signed_in(moderator))
+
+    assert len(renders) == 3
+    assert 'href="/admin/"' in for_moderator
+
+
+def test_a_write_retires_the_shared_pages(staff, colleague, renders):
+    page(signed_in(staff))
+    new = IdeaFactory(title="Ny idé efter skrivningen")  # in a test no commit moves the generation on, but:
+    signed_in(staff).post("/ideer/foelg/", {"kind": "idea", "value": new.pk, "action": "follow"})
+
+    assert "Ny idé efter skrivningen" in page(signed_in(colleague))
+    assert len(renders) == 2
+
+
+def test_a_waiting_message_is_shown_to_its_user_alone(staff, colleague, renders):
+    page(signed_in(staff))
+    with_message = signed_in(colleague)
+    session = with_message.session
+    session["_messages"] = MessageEncoder().encode([Message(constants.SUCCESS, "Din idé er gemt, Bent")])
+    session.save()
+
+    assert "Din idé er gemt, Bent" in page(with_message)
+    third = UserFactory(organisation=staff.organisation, role=Role.MEDARBEJDER)
+    assert "Din idé er gemt, Bent" not in page(signed_in(third))
+    assert "Din idé er gemt, Bent" not in page(with_message)  # shown once
+    assert len(renders) == 2  # the page with the message was rendered for its user and not kept
+
+
+def test_the_front_page_greets_each_user_with_their_own_drafts(staff, colleague, monkeypatch):
+    IdeaFactory(author=staff, title="Min hemmelige kladde", status=Idea.Status.DRAFT)
+    trending = []
+    original = sections.trending_ideas
+    monkeypatch.setattr(sections, "trending_ideas", lambda *a, **k: trending.append(1) or original(*a, **k))
+
+    for_staff = page(signed_in(staff), "/")
+    for_colleague = page(signed_in(colleague), "/")
+
+    assert len(trending) == 1
+    assert f"Til dig, {staff.display_name}" in for_staff and "Min hemmelige kladde" in for_staff
+    assert f"Til dig, {colleague.display_name}" in for_colleague
+    assert "Min hemmelige kladde" not in for_colleague
+
+
+def test_a_method_page_shows_each_user_their_own_follow_button(staff, colleague):
+    method = make_method(title="Fælles metode")
+    Follow.objects.create(user=staff, method=method)
+
+    for_staff = page(signed_in(staff), method.url)
+    for_colleague = page(signed_in(colleague), method.url)
+
+    assert "Stop med at følge" in for_staff
+    assert "Stop med at følge" not in for_colleague and "Følg" in for_colleague
+    assert "Fælles metode" in for_colleague
+
+
+def test_a_page_behind_a_view_restriction_is_never_shared(staff, colleague):
+    """A password passed is kept in one user's session, so a restricted page is rendered for each reader."""
+    method = make_method(title="Metode bag adgangskode")
+    PageViewRestriction.objects.create(page=method, restriction_type="login")
+    page(signed_in(staff), method.url)
+    method.title = "Skiftet titel uden ny generation"
+    type(method).objects.filter(pk=method.pk).update(title=method.title)
+
+    assert "Skiftet titel uden ny generation" in page(signed_in(colleague), method.url)
+
+
+def test_visitors_still_get_the_anonymous_page(staff, client):
+    IdeaFactory(title="Walk and talk")
+    page(signed_in(staff))
+
+    anonymous = page(client)
+
+    assert staff.display_name not in anonymous
+    assert "Log ind" in anonymous and "\x00" not in anonymous
