@@ -6,9 +6,9 @@ import re
 
 import pytest
 from django.contrib.messages import constants
-from django.core.cache import cache
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import MessageEncoder
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
