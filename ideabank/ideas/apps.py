@@ -8,4 +8,4 @@ class IdeasConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: they register receivers and the data export's sections.
-        from . import privacy, signals  # noqa: F401
+        from . import parts, privacy, signals  # noqa: F401

@@ -261,12 +261,23 @@ def idea_detail(pk, viewer=None):
         Prefetch("tried_reports", queryset=TriedReport.objects.select_related("organisation")),
         Prefetch("attachments", queryset=attachments_shown()),
     )
-    if viewer is not None and viewer.is_authenticated:
-        queryset = queryset.annotate(
-            viewer_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=viewer)),
-            viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=viewer)),
-        )
-    return queryset.get(pk=pk)
+    return with_viewer_state(queryset, viewer).get(pk=pk)
+
+
+def with_viewer_state(ideas, viewer):
+    """`viewer_voted` and `viewer_follows` as EXISTS columns, for a logged-in viewer."""
+    if viewer is None or not viewer.is_authenticated:
+        return ideas
+    return ideas.annotate(
+        viewer_voted=Exists(Vote.objects.filter(idea=OuterRef("pk"), user=viewer)),
+        viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=viewer)),
+    )
+
+
+def voting_state(pk, viewer):
+    """What the idea page's vote box and follow button show (parts.py): one query."""
+    ideas = Idea.objects.only("pk", "status", "author_id", "vote_count")
+    return with_viewer_state(ideas, viewer).get(pk=pk)
 
 
 def attachments_shown():

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from ideabank import ratelimit
@@ -177,14 +177,6 @@ def _facet_value_label(rows, value):
     return next((row["label"] for row in rows if row["value"] == value), value)
 
 
-def vote_count_formats():
-    """The vote count's wording for the script that votes through the API ("%(votes)s stemme[r]"), singular and
-    plural, so the count it shows reads as the page's own. Danish and English have just these two forms."""
-    return {
-        form: ngettext("%(votes)s stemme", "%(votes)s stemmer", number) for form, number in (("one", 1), ("other", 2))
-    }
-
-
 # ---- the idea page ---------------------------------------------------------------------------
 
 
@@ -203,6 +195,11 @@ def idea_detail(request, pk):
         return redirect(idea.merged_into, permanent=True)
     if not queries.can_view(request.user, idea):
         raise Http404
+    if idea.is_public:
+        # The vote and the follow are a personal part (parts.py); the author and the commenters have more of
+        # their own on the page (editing, "Hvad nu?", their comments' actions) and always get their own.
+        commenters = {comment.author_id for comment in idea.comments.all()}
+        personal.share(request, not_with={idea.author_id, *commenters})
     return render_detail(request, idea)
 
 
@@ -250,9 +247,6 @@ def render_detail(request, idea, *, status=200, **forms):
         "is_published": published,
         "is_own": own,
         "can_edit": services.can_edit(user, idea),
-        "can_vote": published and user.is_authenticated and not own,
-        "vote_count_formats": vote_count_formats(),
-        "has_voted": published and user.is_authenticated and not own and idea.viewer_voted,
         "is_following": user.is_authenticated and idea.viewer_follows,
         "can_report_tried": (
             published

@@ -126,5 +126,5 @@ class PageCacheMiddleware:
             and not any(word in cache_control for word in ("no-store", "no-cache"))
             and not (messages is not None and len(messages))
         ):
-            store.save(cache_key, response, personal.hollow(response.content))
+            store.save(cache_key, response, personal.hollow(response.content), request.shared_not_with)
         response.content = personal.unmarked(response.content)

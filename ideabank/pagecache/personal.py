@@ -3,8 +3,10 @@
 Most of what a signed-in user sees is what every colleague with the same *audience* sees: the same role
 (which decides the admin link and what may be moderated) in the same organisation (which decides "Mine
 metoder", the organisation's exact figures and its "Vi bruger metoden"). A view whose page depends on
-nothing else says so with `share(request)`. What is the user's alone (the name in the header, the bell's
-count, the greeting on the front page, the CSRF token) is a *personal part*: a small template with a
+nothing else says so with `share(request)`; a page that is more someone's own (an idea's author may change
+it, its commenters their comments) names them, and they always get a page of their own. What is the user's
+alone (the name in the header, the bell's count, the greeting on the front page, the vote and follow
+buttons, the CSRF token) is a *personal part*: a small template with a
 function that gives its context for the user (`@part`), put in a page with `{% personal "name" %}`.
 
 While a shareable page is rendered, each personal part is written between markers. The copy kept in the
@@ -40,9 +42,13 @@ def part(name, template_name):
     return register
 
 
-def share(request):
-    """Say that this page shows a signed-in user nothing of their own outside personal parts."""
-    request.shared_with_audience = True
+def share(request, not_with=()):
+    """Say that this page shows a signed-in user nothing of their own outside personal parts, except to the
+    users in `not_with` (an idea's author and commenters, say), who always get a page rendered for them."""
+    not_with = frozenset(not_with)
+    if request.user.pk not in not_with:
+        request.shared_with_audience = True
+        request.shared_not_with = not_with
 
 
 def audience(user):
@@ -50,16 +56,18 @@ def audience(user):
     return f"{role_of(user)}-{user.organisation_id or 0}"
 
 
-def render(request, name, argument=""):
+def render(request, name, argument="", **loaded):
+    """The part for this user. `loaded`: objects the page already has, so its first rendering need not fetch
+    them again (a kept page's parts are rendered from `argument` alone)."""
     template_name, context = PARTS[name]
     # Not a RequestContext: the context processors would cost more than most parts.
     shared = {"request": request, "user": request.user, "csrf_token": get_token(request)}
-    return loader.get_template(template_name).render({**shared, **context(request, argument)})
+    return loader.get_template(template_name).render({**shared, **context(request, argument, **loaded)})
 
 
-def marked(request, name, argument=""):
+def marked(request, name, argument="", **loaded):
     """The part for this user, between markers when the page may be kept for the audience."""
-    html = render(request, name, argument)
+    html = render(request, name, argument, **loaded)
     if not getattr(request, "personal_marks", False):
         return html
     return mark_safe(f"{START}{name}:{argument}\x01{html}{END}")  # noqa: S308 - rendered by our templates

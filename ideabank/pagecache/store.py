@@ -80,18 +80,22 @@ def key(request, current_generation, audience="all"):
     return f"pagecache:{current_generation}:{request.LANGUAGE_CODE}:{audience}:{digest}"
 
 
-def save(cache_key, response, content=None):
-    """Keep `response` (with `content` instead of its own, when given) without anyone's CSRF token."""
+def save(cache_key, response, content=None, not_with=frozenset()):
+    """Keep `response` (with `content` instead of its own, when given) without anyone's CSRF token; a page kept
+    for an audience names the users it is `not_with` (personal.share)."""
     content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content if content is None else content)
-    cache.set(cache_key, (response.status_code, list(response.items()), content), timeout=seconds())
+    cache.set(cache_key, (response.status_code, list(response.items()), content, not_with), timeout=seconds())
 
 
 def load(cache_key, request):
-    """(status, headers, content) of a cached page with this visitor's CSRF token, or None."""
+    """(status, headers, content) of a cached page with this visitor's CSRF token, or None (also when the page
+    is not for this user, see personal.share)."""
     entry = cache.get(cache_key)
     if entry is None:
         return None
-    status, headers, content = entry
+    status, headers, content, not_with = entry
+    if not_with and request.user.pk in not_with:
+        return None
     if CSRF_PLACEHOLDER in content:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     return status, headers, content

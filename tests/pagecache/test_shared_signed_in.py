@@ -1,6 +1,7 @@
 """Pages that signed-in colleagues share (ideabank/pagecache/personal.py): the same role in the same
-organisation gets the page a colleague caused to be rendered, with their own name, bell, greeting, follow
-button and CSRF token in it; anyone else, or anyone with a message waiting, gets a page of their own."""
+organisation gets the page a colleague caused to be rendered, with their own name, bell, greeting, vote,
+follow buttons and CSRF token in it; anyone else, anyone with a message waiting, and the author and
+commenters of an idea get a page of their own."""
 
 import re
 
@@ -15,9 +16,9 @@ from wagtail.models import PageViewRestriction
 from home import sections
 from ideabank.accounts.roles import Role
 from ideabank.ideas import queries as idea_queries
-from ideabank.ideas.models import Follow, Idea
+from ideabank.ideas.models import Follow, Idea, Vote
 from ideabank.notifications.models import Notification, Verb
-from tests.factories import IdeaFactory, UserFactory, make_method
+from tests.factories import CommentFactory, IdeaFactory, UserFactory, make_method
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,75 @@ def test_visitors_still_get_the_anonymous_page(staff, client):
 
     assert staff.display_name not in anonymous
     assert "Log ind" in anonymous and "\x00" not in anonymous
+
+
+# ---- the idea page: shared by colleagues who neither wrote the idea nor commented on it --------------
+
+
+@pytest.fixture
+def idea_renders(monkeypatch):
+    from ideabank.ideas import views
+
+    calls = []
+    original = views.render_detail
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(views, "render_detail", counted)
+    return calls
+
+
+def test_colleagues_share_an_idea_page_each_with_their_own_vote_and_follow(staff, colleague, idea_renders):
+    idea = IdeaFactory(title="Fælles idé")
+    Vote.objects.create(user=staff, idea=idea)
+    Follow.objects.create(user=staff, idea=idea)
+    url = idea.get_absolute_url()
+
+    for_staff = page(signed_in(staff), url)
+    for_colleague = page(signed_in(colleague), url)
+
+    assert len(idea_renders) == 1
+    assert ">Fjern din stemme</button>" in for_staff and "Stop med at følge" in for_staff
+    assert ">Stem på idéen</button>" in for_colleague and ">Fjern din stemme</button>" not in for_colleague
+    assert "Stop med at følge" not in for_colleague and "Fælles idé" in for_colleague
+
+
+def test_the_author_always_gets_their_own_idea_page(staff, colleague, idea_renders):
+    idea = IdeaFactory(title="Min egen idé", author=staff)
+    url = idea.get_absolute_url()
+
+    for_colleague = page(signed_in(colleague), url)
+    for_author = page(signed_in(staff), url)
+    third = page(signed_in(UserFactory(organisation=staff.organisation, role=Role.MEDARBEJDER)), url)
+
+    assert len(idea_renders) == 2  # the author's page was rendered for them; the third colleague shared
+    assert "Ret idéen" in for_author and "Du kan ikke stemme på din egen idé." in for_author
+    assert "Ret idéen" not in for_colleague and "Ret idéen" not in third
+    assert ">Stem på idéen</button>" in third
+
+
+def test_a_commenter_gets_their_own_idea_page_and_colleagues_do_not_get_their_actions(staff, colleague):
+    idea = IdeaFactory(title="Idé med kommentar")
+    CommentFactory(idea=idea, author=colleague, body="Det har vi også prøvet")
+    url = idea.get_absolute_url()
+
+    for_commenter = page(signed_in(colleague), url)
+    for_staff = page(signed_in(staff), url)
+    commenter_again = page(signed_in(colleague), url)
+
+    assert "Det har vi også prøvet" in for_staff
+    assert "din kommentar" in for_commenter and "din kommentar" in commenter_again
+    assert "din kommentar" not in for_staff
+
+
+def test_an_idea_that_is_not_public_is_never_shared(staff, moderator, idea_renders):
+    idea = IdeaFactory(title="Skjult idé", status=Idea.Status.HIDDEN)
+    other_moderator = UserFactory(role=Role.MODERATOR, organisation=moderator.organisation)
+
+    assert signed_in(staff).get(idea.get_absolute_url()).status_code == 404
+    page(signed_in(moderator), idea.get_absolute_url())
+    page(signed_in(other_moderator), idea.get_absolute_url())
+
+    assert len(idea_renders) == 2

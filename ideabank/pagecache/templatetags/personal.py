@@ -8,5 +8,5 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def personal(context, name, argument=""):
-    return parts.marked(context["request"], name, str(argument))
+def personal(context, name, argument="", **loaded):
+    return parts.marked(context["request"], name, str(argument), **loaded)
