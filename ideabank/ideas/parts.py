@@ -1,11 +1,11 @@
-"""The idea page's vote box and follow button as a personal part of the shared page
-(ideabank/pagecache/personal.py): everything else on it is the same for colleagues who neither wrote the
-idea nor commented on it."""
+"""What of the ideas is one user's own on pages colleagues share (ideabank/pagecache/personal.py): the idea
+page's vote box and follow button (the rest of it is the same for colleagues who neither wrote the idea nor
+commented on it), and ideas of their own that only they see yet, which lists and search show them."""
 
 from django.utils.translation import ngettext
 
 from ideabank.ids import parse_id
-from ideabank.pagecache.personal import part
+from ideabank.pagecache.personal import part, separated
 
 from . import queries
 from .models import Idea
@@ -35,3 +35,8 @@ def idea_actions(request, argument, idea=None):
         "is_following": user.is_authenticated and idea.viewer_follows,
         "vote_count_formats": vote_count_formats(),
     }
+
+
+@separated
+def own_unlisted_ideas(user):
+    return "own unlisted ideas" if queries.has_unlisted_ideas(user) else ""

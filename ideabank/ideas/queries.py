@@ -19,7 +19,7 @@ from taggit.models import Tag
 from ideabank.accounts.models import Organisation
 from ideabank.accounts.roles import is_moderator
 from ideabank.attachments.models import Attachment, image_kinds
-from ideabank.caching import current_version, move_on
+from ideabank.caching import current_version, move_on, under_version
 from ideabank.ids import parse_id
 from ideabank.taxonomy.models import Municipality, Region, TargetGroup, Theme
 from search import service  # full-text ranking: the search service sits below ideas
@@ -299,8 +299,22 @@ def comment_tree(comments):
 # ---- facets ----------------------------------------------------------------------------------
 
 
+# Statuses in which an author's own idea is listed for everyone (published, archived) or for no one (merged).
+SHOWN_TO_ALL_OR_NONE = [Idea.Status.PUBLISHED, Idea.Status.ARCHIVED, Idea.Status.MERGED]
 FACETS_VERSION_KEY = "ideas:facets:version"
 FACETS_TTL = 300
+
+
+def has_unlisted_ideas(user):
+    """Whether lists and search show this user ideas of their own that others cannot see yet (a draft, one
+    waiting for a moderator, a hidden one): then the pages they share with colleagues are not theirs
+    (parts.py). Cached until an idea changes."""
+    return under_version(
+        FACETS_VERSION_KEY,
+        f"ideas:unlisted:{user.pk}",
+        lambda: Idea.objects.filter(author=user).exclude(status__in=SHOWN_TO_ALL_OR_NONE).exists(),
+        FACETS_TTL,
+    )
 
 
 def bump_facets_version():

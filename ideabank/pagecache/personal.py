@@ -30,6 +30,7 @@ START, END = "\x00personal:", "\x00/personal\x01"
 MARKED = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01(.*?)\x00/personal\x01", re.DOTALL)
 HOLE = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01\x00/personal\x01")
 PARTS = {}  # name → (template name, context function)
+SEPARATIONS = []  # functions of a user: a reason they must not share pages with their audience, or ""
 
 
 def part(name, template_name):
@@ -51,8 +52,18 @@ def share(request, not_with=()):
         request.shared_not_with = not_with
 
 
+def separated(function):
+    """Register `function(user)`: a non-empty reason when pages show this user something their audience does
+    not see (the ideas app: ideas of their own that only they can see yet). Such a user's pages are kept for
+    them alone."""
+    SEPARATIONS.append(function)
+    return function
+
+
 def audience(user):
-    """Who sees the same page: the role and the organisation (0 for none)."""
+    """Who sees the same page: the role and the organisation (0 for none), or the user alone (separated)."""
+    if any(reason(user) for reason in SEPARATIONS):
+        return f"user-{user.pk}"
     return f"{role_of(user)}-{user.organisation_id or 0}"
 
 

@@ -134,17 +134,19 @@ def test_a_waiting_message_is_shown_to_its_user_alone(staff, colleague, renders)
 
 def test_the_front_page_greets_each_user_with_their_own_drafts(staff, colleague, monkeypatch):
     IdeaFactory(author=staff, title="Min hemmelige kladde", status=Idea.Status.DRAFT)
+    third = UserFactory(organisation=staff.organisation, role=Role.MEDARBEJDER)
     trending = []
     original = sections.trending_ideas
     monkeypatch.setattr(sections, "trending_ideas", lambda *a, **k: trending.append(1) or original(*a, **k))
 
-    for_staff = page(signed_in(staff), "/")
     for_colleague = page(signed_in(colleague), "/")
+    for_third = page(signed_in(third), "/")
+    for_staff = page(signed_in(staff), "/")  # a draft of their own: a page of their own
 
-    assert len(trending) == 1
+    assert len(trending) == 2
     assert f"Til dig, {staff.display_name}" in for_staff and "Min hemmelige kladde" in for_staff
-    assert f"Til dig, {colleague.display_name}" in for_colleague
-    assert "Min hemmelige kladde" not in for_colleague
+    assert f"Til dig, {colleague.display_name}" in for_colleague and f"Til dig, {third.display_name}" in for_third
+    assert "Min hemmelige kladde" not in for_colleague and "Min hemmelige kladde" not in for_third
 
 
 def test_a_method_page_shows_each_user_their_own_follow_button(staff, colleague):
@@ -250,3 +252,22 @@ def test_an_idea_that_is_not_public_is_never_shared(staff, moderator, idea_rende
     page(signed_in(other_moderator), idea.get_absolute_url())
 
     assert len(idea_renders) == 2
+
+
+def test_a_users_own_draft_never_reaches_a_colleagues_list(staff, colleague):
+    """The list shows its author a draft among the published ideas; colleagues must not get that page."""
+    IdeaFactory(author=staff, title="Kladde om ensomhed", status=Idea.Status.DRAFT)
+    IdeaFactory(title="Offentlig idé om ensomhed")
+
+    for_staff = page(signed_in(staff))
+    for_colleague = page(signed_in(colleague))
+
+    assert "Kladde om ensomhed" in for_staff
+    assert "Kladde om ensomhed" not in for_colleague and "Offentlig idé om ensomhed" in for_colleague
+
+
+def test_a_colleagues_list_is_not_served_to_a_user_with_a_draft(staff, colleague):
+    page(signed_in(colleague))
+    IdeaFactory(author=staff, title="Min kladde", status=Idea.Status.DRAFT)
+
+    assert "Min kladde" in page(signed_in(staff))
