@@ -12,7 +12,8 @@ the only copy of anything: losing the cache costs time, never data.
 
 2. Rendered fragments (`fragments()` below): list rows, the facet panel and the comment threads on the
    idea pages (ideas/fragments.py; a signed-in user's threads also by their actions on each comment, with
-   their CSRF token put in when served). Keyed on the template's name, a digest of its (and its includes')
+   their CSRF token put in when served), and the notification preferences' fields by the choices made
+   (notifications/views.py). Keyed on the template's name, a digest of its (and its includes')
    source, the language and the fragment's *identity* — every value the template shows. Nothing
    invalidates them, because nothing needs to: changed content, wording or markup makes a new key, and
    keys nobody asks for expire after FRAGMENT_SECONDS. Fragments are shared by everyone who would see

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideabank.caching import fragments
 from ideabank.ids import parse_id
 
 from . import emails, services
@@ -27,8 +28,13 @@ def _page(user, number):
 @login_required
 def notification_list(request):
     page = _page(request.user, request.GET.get("page"))
-    form = PreferencesForm(initial_channels=services.preferences(request.user))
-    return render(request, "notifications/list.html", {"page": page, "form": form})
+    channels = services.preferences(request.user)
+    form = PreferencesForm(initial_channels=channels)
+    # Twenty radio groups cost more than the rest of the page; everyone with the same choices shares them.
+    [fields] = fragments(
+        "notifications/includes/preferences_fields.html", [{"form": form}], [("preferences", sorted(channels.items()))]
+    )
+    return render(request, "notifications/list.html", {"page": page, "form": form, "form_fields": fields})
 
 
 BELL_ROWS = 10
