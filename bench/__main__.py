@@ -184,6 +184,17 @@ def main():
         measured["logged_in"], measured["peak_rss_mb"]["logged_in"] = serve_and_load(
             config, main_env, database_env, signed_in_list, built, "logged-in"
         )
+        if config.rendered:
+            # What the first colleague after a write waits for (and an idea's author and commenters always).
+            log("Logged in again with the page cache off: no shared pages, every request rendered")
+            measured["logged_in_rendered"], measured["peak_rss_mb"]["logged_in_rendered"] = serve_and_load(
+                config,
+                without_page_cache(main_env),
+                without_page_cache(database_env),
+                signed_in_list,
+                built,
+                "logged-in-rendered",
+            )
     measured["unmeasured"] = unmeasured(stack.used, config.targets)
 
     extra = {

@@ -107,6 +107,9 @@ def write(config, dataset, measured, extra_machine):
         latest["rendered"] = rows(rendered)
     if signed_in:
         latest["logged_in"] = rows(signed_in, query_detail.get("logged_in"))
+    if measured.get("logged_in_rendered"):
+        # Not judged either: shared pages are part of the site as deployed.
+        latest["logged_in_rendered"] = rows(measured["logged_in_rendered"], query_detail.get("logged_in"))
     latest["peak_rss_mb"] = measured.get("peak_rss_mb", {})
     verdicts = budgets.anonymous({**floor, "errors": floor_errors}, pages, queries, reasons)
     if signed_in:
@@ -123,6 +126,7 @@ def write(config, dataset, measured, extra_machine):
         "loads": loads,
         "rendered": rendered,
         "logged_in": signed_in,
+        "logged_in_rendered": measured.get("logged_in_rendered") or {},
         "queries": query_detail,
         "machine": latest["machine"],
     }
@@ -147,6 +151,13 @@ def write(config, dataset, measured, extra_machine):
         "",
         *rendered_section(loads["floor"], rendered, anonymous_queries),
         *logged_in_section(loads["floor"], signed_in, query_detail.get("logged_in", {}), measured),
+        *rendered_section(
+            loads["floor"],
+            measured.get("logged_in_rendered") or {},
+            query_detail.get("logged_in", {}),
+            "Logged in, page cache off (no shared pages: the first colleague after a write, and an idea's author "
+            "and commenters; not judged by the budgets):",
+        ),
         *budget_lines(verdicts),
         f"{counts['PASS']} of {len(verdicts)} budgets hold"
         + (f"; {counts['FAIL']} FAIL" if counts["FAIL"] else "")
@@ -189,11 +200,14 @@ def stack_warning(services):
     ]
 
 
-def rendered_section(floor, rendered, query_detail):
+RENDERED_TITLE = "Page cache off (every request rendered: the first visitor after a change; not judged by the budgets):"
+
+
+def rendered_section(floor, rendered, query_detail, title=RENDERED_TITLE):
     if not rendered:
         return []
     return [
-        "Page cache off (every request rendered: the first visitor after a change; not judged by the budgets):",
+        title,
         "",
         table(floor, rendered, query_detail, with_floor=False),
         "",

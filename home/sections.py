@@ -114,11 +114,21 @@ def followed_activity(user, limit=PERSONAL_ROWS):
         Comment.objects.filter(idea__follows__user=user, status=Comment.Status.VISIBLE, idea__status="published")
         .exclude(author=user)
         .select_related("idea", "author")
+        # What the section shows: not the ideas' and comments' texts, which are most of each row.
+        .only("pk", "created", "idea__id", "idea__title", "author__id", "author__display_name", "author__deleted_at")
         .order_by("-created")[:limit]
     )
     adoptions = (
         Adoption.objects.filter(method__follows__user=user, method__live=True)
         .select_related("method", "organisation")
+        # A method page's link needs its place in the tree, not its body.
+        .only(
+            "pk",
+            "created",
+            "organisation__id",
+            "organisation__name",
+            *(f"method__{name}" for name in ("page_ptr_id", "title", "url_path", "path", "depth", "live")),
+        )
         .order_by("-created")[:limit]
     )
     events = [{"kind": "comment", "when": comment.created, "comment": comment} for comment in comments]

@@ -8,7 +8,13 @@ the only copy of anything: losing the cache costs time, never data.
    (`pagecache:generation`), the language, and the page's full address; bounded by
    IDEABANK_PAGE_CACHE_SECONDS. Invalidated by moving the generation on after any write that commits:
    post_save/m2m_changed on every model a public page could show (pagecache/apps.py), and every
-   successful non-GET request (pagecache/middleware.py), which covers deletions. Logged-in users never get these pages.
+   successful non-GET request (pagecache/middleware.py), which covers deletions.
+
+   Signed-in users get the same kind of entry per *audience* instead of `all`: role and organisation
+   (pagecache/personal.py), or the user alone when they have ideas only they can see yet. The kept page has
+   its personal parts (name, bell, "Til dig", vote and follow buttons) cut out and rendered for each reader;
+   an idea page is never served to its author or commenters from this cache. Same generation, same
+   invalidation.
 
 2. Rendered fragments (`fragments()` below): list rows, the facet panel and the comment threads on the
    idea pages (ideas/fragments.py; a signed-in user's threads also by their actions on each comment, with
