@@ -24,6 +24,8 @@ def idea_actions(request, argument, idea=None):
     user = request.user
     if idea is None:
         idea = queries.voting_state(parse_id(argument), user)
+        if idea is None:
+            return None  # deleted since the page was kept
     published = idea.status == Idea.Status.PUBLISHED
     own = user.is_authenticated and idea.author_id == user.pk
     return {

@@ -275,9 +275,9 @@ def with_viewer_state(ideas, viewer):
 
 
 def voting_state(pk, viewer):
-    """What the idea page's vote box and follow button show (parts.py): one query."""
+    """What the idea page's vote box and follow button show (parts.py): one query; None when it is gone."""
     ideas = Idea.objects.only("pk", "status", "author_id", "vote_count")
-    return with_viewer_state(ideas, viewer).get(pk=pk)
+    return with_viewer_state(ideas, viewer).filter(pk=pk).first()
 
 
 def attachments_shown():

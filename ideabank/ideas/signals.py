@@ -4,6 +4,7 @@
 post_save; the search index listens to it too.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
 
@@ -20,6 +21,9 @@ idea_changed = Signal()  # kwargs: idea
 @receiver(idea_changed)
 def idea_saved(sender, **kwargs):
     bump_facets_version()
+    # Again once the change is committed: a request that read the new version before the row was visible
+    # (has_unlisted_ideas, the facets) would otherwise keep its answer until the next change.
+    transaction.on_commit(bump_facets_version, using=kwargs.get("using"))
 
 
 @receiver(m2m_changed, sender=Idea.target_groups.through)
@@ -27,3 +31,4 @@ def idea_saved(sender, **kwargs):
 def vocabulary_changed(sender, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         bump_facets_version()
+        transaction.on_commit(bump_facets_version, using=kwargs.get("using"))

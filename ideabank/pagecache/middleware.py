@@ -57,8 +57,11 @@ class PageCacheMiddleware:
         signed_in = self.shareable(request)
         if not (signed_in or self.cacheable(request)):
             return None
+        # The generation first: an audience worked out before a write committed is then kept under a
+        # generation that write retires.
+        current = store.generation()
         audience = personal.audience(request.user) if signed_in else "all"
-        cache_key = store.key(request, store.generation(), audience)
+        cache_key = store.key(request, current, audience)
         cached = store.load(cache_key, request)
         if cached is None:
             request._page_cache_key = cache_key
@@ -125,6 +128,7 @@ class PageCacheMiddleware:
             and getattr(request, "shared_with_audience", False)
             and not any(word in cache_control for word in ("no-store", "no-cache"))
             and not (messages is not None and len(messages))
+            and not personal.forged(request, response.content)
         ):
             store.save(cache_key, response, personal.hollow(response.content), request.shared_not_with)
         response.content = personal.unmarked(response.content)

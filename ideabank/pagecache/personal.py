@@ -24,8 +24,9 @@ from django.utils.safestring import mark_safe
 
 from ideabank.accounts.roles import role_of
 
-# A part's markers: NUL and SOH never occur in a rendered page (forms refuse NUL; templates escape nothing
-# into them), so the markers cannot be forged or broken by content.
+# A part's markers. NUL never occurs in stored text (forms and the text validators refuse it, PostgreSQL cannot
+# hold it), but a page may echo a query string, which can: a page whose NUL bytes are not all its own parts'
+# markers is never kept (`forged`), so a hole in a kept page is always one the page itself made.
 START, END = "\x00personal:", "\x00/personal\x01"
 MARKED = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01(.*?)\x00/personal\x01", re.DOTALL)
 HOLE = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01\x00/personal\x01")
@@ -69,11 +70,15 @@ def audience(user):
 
 def render(request, name, argument="", **loaded):
     """The part for this user. `loaded`: objects the page already has, so its first rendering need not fetch
-    them again (a kept page's parts are rendered from `argument` alone)."""
+    them again (a kept page's parts are rendered from `argument` alone). A context function returns None when
+    there is nothing to show (what the part is about is gone since the page was kept)."""
     template_name, context = PARTS[name]
+    values = context(request, argument, **loaded)
+    if values is None:
+        return ""
     # Not a RequestContext: the context processors would cost more than most parts.
     shared = {"request": request, "user": request.user, "csrf_token": get_token(request)}
-    return loader.get_template(template_name).render({**shared, **context(request, argument, **loaded)})
+    return loader.get_template(template_name).render({**shared, **values})
 
 
 def marked(request, name, argument="", **loaded):
@@ -81,7 +86,15 @@ def marked(request, name, argument="", **loaded):
     html = render(request, name, argument, **loaded)
     if not getattr(request, "personal_marks", False):
         return html
+    request.personal_parts = getattr(request, "personal_parts", 0) + 1
     return mark_safe(f"{START}{name}:{argument}\x01{html}{END}")  # noqa: S308 - rendered by our templates
+
+
+def forged(request, content):
+    """Whether the rendered page holds NUL bytes besides its own parts' markers (two each): an echoed query
+    string, say, that could forge a hole (any part, any argument, for every later reader) or the CSRF
+    placeholder."""
+    return content.count(b"\x00") != 2 * getattr(request, "personal_parts", 0)
 
 
 def hollow(content):
