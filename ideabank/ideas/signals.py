@@ -21,9 +21,7 @@ idea_changed = Signal()  # kwargs: idea
 @receiver(idea_changed)
 def idea_saved(sender, **kwargs):
     bump_facets_version()
-    # Again once the change is committed: a request that read the new version before the row was visible
-    # (has_unlisted_ideas, the facets) would otherwise keep its answer until the next change.
-    transaction.on_commit(bump_facets_version, using=kwargs.get("using"))
+    bump_again_after_commit(kwargs.get("using"))
 
 
 @receiver(m2m_changed, sender=Idea.target_groups.through)
@@ -31,4 +29,12 @@ def idea_saved(sender, **kwargs):
 def vocabulary_changed(sender, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         bump_facets_version()
-        transaction.on_commit(bump_facets_version, using=kwargs.get("using"))
+        bump_again_after_commit(kwargs.get("using"))
+
+
+def bump_again_after_commit(using):
+    """Inside a transaction, move the version on again once it commits: a request that read the new version
+    before the row was visible (has_unlisted_ideas, the facets) would otherwise keep its answer until the
+    next change. Outside one, the change is already visible."""
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(bump_facets_version, using=using)
