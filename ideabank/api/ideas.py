@@ -30,6 +30,7 @@ from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedRep
 from ideabank.ideas.queries import visible_idea
 from ideabank.methods import queries as method_queries
 from ideabank.methods.models import Promotion
+from ideabank.pagecache import personal
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
@@ -274,17 +275,24 @@ def list_ideas(
     the previous page), so a client paging while ideas disappear does not break.
     """
     check_list_parameters(request)
-    filters = queries.IdeaFilters.from_query(request.GET)
-    ideas = queries.list_ideas(request.user, filters)
-    count = ideas.count()
-    rows = rows_of(ideas, count, page, page_size)
-    voted = set()
-    if rows and request.user.is_authenticated:
-        voted = set(Vote.objects.filter(user=request.user, idea__in=rows).values_list("idea_id", flat=True))
-    return {
-        **envelope(request, count, page, page_size, [idea_out(idea, idea.pk in voted) for idea in rows]),
-        "facets": queries.facets(request.user, filters),
-    }
+
+    def shared():
+        filters = queries.IdeaFilters.from_query(request.GET)
+        ideas = queries.list_ideas(request.user, filters)
+        count = ideas.count()
+        rows = rows_of(ideas, count, page, page_size)
+        return {
+            **envelope(request, count, page, page_size, [idea_out(idea, False) for idea in rows]),
+            "facets": queries.facets(request.user, filters),
+        }
+
+    # The same for colleagues with the same role and organisation, but for their own votes.
+    answer = personal.shared_value(request, shared)
+    if answer["results"] and request.user.is_authenticated:
+        ids = [row["id"] for row in answer["results"]]
+        voted = set(Vote.objects.filter(user=request.user, idea__in=ids).values_list("idea_id", flat=True))
+        answer = {**answer, "results": [{**row, "voted": row["id"] in voted} for row in answer["results"]]}
+    return answer
 
 
 @router.post(

@@ -14,6 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from ideabank.ideas import queries
 from ideabank.ideas.models import Idea
+from ideabank.pagecache import personal
 from search import pages
 
 from .ideas import MAX_PAGE, check_list_parameters, public
@@ -84,8 +85,13 @@ def search(
     none) after the ideas that have some. A page beyond the last one comes back empty, with `count`.
     """
     check_list_parameters(request)
+    # Nothing in the answer is a user's own: colleagues with the same role and organisation share it.
+    return personal.shared_value(request, lambda: found(request, type, page, page_size))
+
+
+def found(request, kind, page, page_size):
     offset = (page - 1) * page_size
-    results = pages.search(request.user, request.GET, type, window=(offset, page_size))
+    results = pages.search(request.user, request.GET, kind, window=(offset, page_size))
     items = results.items
     count = results.count()
     rows = list(items[offset : offset + page_size]) if offset < count else []

@@ -18,11 +18,14 @@ colleague last saw it (the page cache's generation, see store.py).
 
 import re
 
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template import loader
 from django.utils.safestring import mark_safe
 
 from ideabank.accounts.roles import role_of
+
+from . import store
 
 # A part's markers. NUL never occurs in stored text (forms and the text validators refuse it, PostgreSQL cannot
 # hold it), but a page may echo a query string, which can: a page whose NUL bytes are not all its own parts'
@@ -66,6 +69,20 @@ def audience(user):
     if any(reason(user) for reason in SEPARATIONS):
         return f"user-{user.pk}"
     return f"{role_of(user)}-{user.organisation_id or 0}"
+
+
+def shared_value(request, compute):
+    """`compute()` (an API answer without its personal fields, which the view adds) once per audience, address
+    and generation for signed-in users: what a shared page is for the API. Anyone else gets it computed."""
+    user = request.user
+    if not (store.seconds() and user.is_authenticated):
+        return compute()
+    key = store.key(request, store.generation(), audience(user)) + ":value"  # the generation before computing
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, store.seconds())
+    return value
 
 
 def render(request, name, argument="", **loaded):

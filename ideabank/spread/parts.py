@@ -2,14 +2,20 @@
 (ideabank/pagecache/personal.py)."""
 
 from django.db.models import Exists, OuterRef, Value
+from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from ideabank.caching import fragments
 from ideabank.ideas.models import Follow
 from ideabank.ids import parse_id
 from ideabank.methods.models import MethodPage
 from ideabank.pagecache.personal import part
 
 from .forms import AdoptionForm
+
+STAMP = "0000csrfstamp0000"
 
 
 @part("method_follow", "ideas/includes/follow_button.html")
@@ -32,14 +38,22 @@ def method_follow(request, argument):
     }
 
 
-@part("adoption_form", "spread/includes/adoption_form_fields.html")
+@part("adoption_form", "spread/includes/adoption_form_part.html")
 def adoption_form(request, argument):
-    """ "Vi bruger metoden" on a method page: the reader is the contact person the form suggests."""
+    """ "Vi bruger metoden" on a method page: the reader is the contact person the form suggests.
+
+    The form is the same for the organisation's staff on a given day but for who is chosen and the CSRF
+    token, and its widgets cost more than the rest of the page: it is rendered once per method, organisation,
+    day and list of colleagues, and the reader's option is marked chosen when it is served."""
     user = request.user
     method_id = parse_id(argument)
     if method_id is None or not user.organisation_id:
         return None
-    return {
-        "form": AdoptionForm(organisation=user.organisation, user=user),
-        "action": reverse("spread:register_method", args=[method_id]),
-    }
+    form = AdoptionForm(organisation=user.organisation)
+    colleagues = tuple(form.fields["contact"].queryset.values_list("pk", "display_name"))
+    context = {"form": form, "action": reverse("spread:register_method", args=[method_id]), "csrf_token": STAMP}
+    identity = ("adoption_form", method_id, user.organisation_id, timezone.localdate(), colleagues)
+    [html] = fragments("spread/includes/adoption_form_fields.html", [context], [identity])
+    chosen = f'<option value="{user.pk}">'
+    html = html.replace(chosen, f'<option value="{user.pk}" selected>', 1).replace(STAMP, get_token(request))
+    return {"form_html": mark_safe(html)}  # noqa: S308 - rendered by our template

@@ -1,0 +1,79 @@
+"""The idea list and search in the API are computed once per role, organisation and generation for signed-in
+users (pagecache.personal.shared_value); each user's own votes are added to the shared answer."""
+
+import pytest
+from django.test import Client
+
+from ideabank.ideas import queries
+from ideabank.ideas.models import Idea, Vote
+from search import pages
+from tests.factories import IdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
+
+
+def counting(monkeypatch, module, name):
+    calls = []
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def listed(user, url="/api/v1/ideas"):
+    client = Client()
+    client.force_login(user)
+    answer = client.get(url)
+    assert answer.status_code == 200
+    return {row["title"]: row for row in answer.json()["results"]}
+
+
+def test_colleagues_share_the_list_each_with_their_own_votes(staff, colleague, monkeypatch):
+    idea = IdeaFactory(title="Fælles idé")
+    Vote.objects.create(user=staff, idea=idea)
+    computed = counting(monkeypatch, queries, "list_ideas")
+
+    for_staff = listed(staff)
+    for_colleague = listed(colleague)
+
+    assert len(computed) == 1
+    assert for_staff["Fælles idé"]["voted"] is True
+    assert for_colleague["Fælles idé"]["voted"] is False
+
+
+def test_another_organisation_gets_its_own_answer(staff, outsider, monkeypatch):
+    IdeaFactory(title="Fælles idé")
+    computed = counting(monkeypatch, queries, "list_ideas")
+
+    listed(staff)
+    listed(outsider)
+
+    assert len(computed) == 2
+
+
+def test_a_draft_is_listed_for_its_author_alone(staff, colleague):
+    IdeaFactory(author=staff, title="Min kladde", status=Idea.Status.DRAFT)
+    IdeaFactory(title="Offentlig idé")
+
+    assert "Min kladde" in listed(staff)
+    assert "Min kladde" not in listed(colleague) and "Offentlig idé" in listed(colleague)
+
+
+def test_colleagues_share_a_search(staff, colleague, monkeypatch):
+    IdeaFactory(title="Ensomhed blandt ældre")
+    searched = counting(monkeypatch, pages, "search")
+
+    first = listed(staff, "/api/v1/search?q=ensomhed")
+    second = listed(colleague, "/api/v1/search?q=ensomhed")
+
+    assert first == second and "Ensomhed blandt ældre" in second
+    assert len(searched) == 1
