@@ -18,6 +18,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from ideabank.ideas.models import Idea, IdeaTag
 from ideabank.methods.models import MethodPage, MethodPageTag
+from ideabank.pagecache import store as page_cache
 
 from .backends import database_backend, elasticsearch_backend
 from .backends.elasticsearch import client
@@ -115,6 +116,7 @@ def update_entry(kind, object_id):
                 es.remove(kind, object_id)
             except Exception:  # noqa: BLE001 - the cluster may be down; the next reindex tidies up
                 logger.warning("Elasticsearch delete of %s:%s failed", kind, object_id, exc_info=True)
+        page_cache.bump()
         return
     fields = fields_for(kind, obj)
     entry = database_backend().store(kind, object_id, fields)
@@ -125,6 +127,8 @@ def update_entry(kind, object_id):
             logger.warning("Elasticsearch update of %s:%s failed; left for retry", kind, object_id, exc_info=True)
         else:
             SearchEntry.objects.filter(pk=entry.pk).update(es_indexed=timezone.now())
+    # Pages showing search results were kept when the write committed, before this ran: retire them.
+    page_cache.bump()
 
 
 def schedule(kind, object_id):
@@ -286,6 +290,7 @@ def send_to_elasticsearch(kind, ids, progress=None, chunk_size=CHUNK_SIZE):
         if progress:
             progress(done, len(ids))
     es.refresh(kind)
+    page_cache.bump()  # what search finds has changed
     return len(ids)
 
 

@@ -10,6 +10,7 @@ similar ideas while an idea is written.
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -64,7 +65,6 @@ def clean(value, limit):
 def search_page(request):
     if moved := retired_slug_redirect(request):
         return moved
-    personal.share(request)  # results depend on the role only: colleagues share the page
     kind = kind_of(request)
     params = request.GET.copy()
     params["q"] = clean(params.get("q"), 500)
@@ -110,7 +110,13 @@ def search_page(request):
         "fell_back": results.fell_back,
         "searched": bool(filters.q or filters.active),
     }
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    if results.fell_back:
+        # Answered by the database while Elasticsearch is away: not a page to keep for anyone.
+        patch_cache_control(response, no_cache=True)
+    else:
+        personal.share(request)  # results depend on the role only: colleagues share the page
+    return response
 
 
 def window(request):

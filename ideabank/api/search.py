@@ -16,6 +16,7 @@ from ideabank.ideas import queries
 from ideabank.ideas.models import Idea
 from ideabank.pagecache import personal
 from search import pages
+from search.service import fell_back
 
 from .ideas import MAX_PAGE, check_list_parameters, public
 from .pages import FacetedPage, envelope
@@ -86,7 +87,8 @@ def search(
     """
     check_list_parameters(request)
     # Nothing in the answer is a user's own: colleagues with the same role and organisation share it.
-    return personal.shared_value(request, lambda: found(request, type, page, page_size))
+    # Not kept when the database answered for an absent Elasticsearch.
+    return personal.shared_value(request, lambda: found(request, type, page, page_size), keep=lambda: not fell_back())
 
 
 def found(request, kind, page, page_size):

@@ -71,9 +71,10 @@ def audience(user):
     return f"{role_of(user)}-{user.organisation_id or 0}"
 
 
-def shared_value(request, compute):
+def shared_value(request, compute, keep=lambda: True):
     """`compute()` (an API answer without its personal fields, which the view adds) once per audience, address
-    and generation for signed-in users: what a shared page is for the API. Anyone else gets it computed."""
+    and generation for signed-in users: what a shared page is for the API. Anyone else gets it computed. Not
+    kept when `keep()` says no after computing (a degraded answer)."""
     user = request.user
     if not (store.seconds() and user.is_authenticated):
         return compute()
@@ -81,7 +82,8 @@ def shared_value(request, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, store.seconds())
+        if keep():
+            cache.set(key, value, store.seconds())
     return value
 
 

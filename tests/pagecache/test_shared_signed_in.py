@@ -271,3 +271,40 @@ def test_a_colleagues_list_is_not_served_to_a_user_with_a_draft(staff, colleague
     IdeaFactory(author=staff, title="Min kladde", status=Idea.Status.DRAFT)
 
     assert "Min kladde" in page(signed_in(staff))
+
+
+# ---- search: the index changes after the write that retired the pages ---------------------------------
+
+
+def test_a_search_answered_by_the_database_for_an_absent_elasticsearch_is_never_kept(staff, colleague, monkeypatch):
+    from search import pages as search_pages
+    from search import service
+
+    IdeaFactory(title="Ensomhed blandt ældre")
+    monkeypatch.setattr(service, "fell_back", lambda: True)
+    searched = []
+    original = search_pages.search
+    monkeypatch.setattr(search_pages, "search", lambda *a, **k: searched.append(1) or original(*a, **k))
+
+    first = signed_in(staff).get("/soeg/?q=ensomhed")
+    page(signed_in(colleague), "/soeg/?q=ensomhed")
+    anonymous = Client().get("/soeg/?q=ensomhed")
+    Client().get("/soeg/?q=ensomhed")
+
+    assert len(searched) == 4
+    assert "no-cache" in first["Cache-Control"] and "no-cache" in anonymous["Cache-Control"]
+
+
+def test_indexing_an_idea_retires_the_kept_pages():
+    """The search index is updated after the write committed (and retired the pages): pages kept in between
+    would not find the idea until they expired."""
+    from ideabank.pagecache import store
+    from search import indexing
+    from search.models import SearchEntry
+
+    idea = IdeaFactory(title="Ny idé i indekset")
+    before = store.generation()
+
+    indexing.update_entry.call(SearchEntry.Kind.IDEA, idea.pk)
+
+    assert store.generation() > before
