@@ -114,6 +114,7 @@ def update_entry(kind, object_id):
         if es is not None:
             try:
                 es.remove(kind, object_id)
+                es.refresh(kind)  # gone from results before the kept pages are retired below
             except Exception:  # noqa: BLE001 - the cluster may be down; the next reindex tidies up
                 logger.warning("Elasticsearch delete of %s:%s failed", kind, object_id, exc_info=True)
         page_cache.bump()
@@ -123,6 +124,9 @@ def update_entry(kind, object_id):
     if es is not None:
         try:
             es.store(kind, object_id, source(kind, obj, fields))
+            # Searchable before the kept pages are retired below: Elasticsearch would take up to a second, and
+            # a page rendered in that second would be kept without the change.
+            es.refresh(kind)
         except Exception:  # noqa: BLE001 - writes must succeed when the cluster is down
             logger.warning("Elasticsearch update of %s:%s failed; left for retry", kind, object_id, exc_info=True)
         else:
