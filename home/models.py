@@ -35,10 +35,7 @@ class HomePage(Page):
         verbose_name = _("forside")
 
     def serve(self, request, *args, **kwargs):
-        # "Til dig" is a personal part (parts.py); the rest is the same for colleagues, unless a view
-        # restriction (a password kept in one user's session) stands in front of the page.
-        if not self.get_view_restrictions().exists():
-            personal.share(request)
+        personal.share_page(request, self)  # "Til dig" is a personal part (parts.py)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

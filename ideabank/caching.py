@@ -71,6 +71,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 FRAGMENT_SECONDS = 60 * 60
+# Stands for the CSRF token in a cached fragment; the reader's own token replaces it when the fragment is served.
+CSRF_STAMP = "0000csrfstamp0000"
 
 
 def current_version(key):

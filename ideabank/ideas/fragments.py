@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ideabank.caching import fragments
+from ideabank.caching import CSRF_STAMP, fragments
 
 from . import queries, services
 from .forms import (
@@ -20,7 +20,6 @@ from .models import Comment
 # ---- cached fragments --------------------------------------------------
 
 # Where a cached fragment's forms carry the CSRF token: each visitor's own is put in when it is served.
-CSRF_STAMP = "0000csrfstamp0000"
 
 
 def idea_rows(ideas):

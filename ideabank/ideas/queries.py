@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -317,9 +318,15 @@ def has_unlisted_ideas(user):
     )
 
 
-def bump_facets_version():
-    """Called whenever an idea changes in a way facets count; old cached facets then go unused."""
+def bump_facets_version(using=None):
+    """Called whenever an idea changes in a way facets count; old cached facets then go unused.
+
+    Inside a transaction it moves on again once that commits: a request that read the new version before
+    the row was visible (has_unlisted_ideas, the facets) would otherwise keep its answer until the next
+    change. Outside one, the change is visible already."""
     move_on(FACETS_VERSION_KEY)
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(lambda: move_on(FACETS_VERSION_KEY), using=using)
 
 
 def ideas_version():

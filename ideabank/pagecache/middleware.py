@@ -24,6 +24,8 @@ from . import personal, store
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 UNSHAREABLE = ("private", "no-store", "no-cache")
+# A signed-in page is "private" to the browser, but may be kept for colleagues unless it says not to keep it.
+NOT_KEPT = ("no-store", "no-cache")
 
 
 class PageCacheMiddleware:
@@ -57,11 +59,7 @@ class PageCacheMiddleware:
         signed_in = self.shareable(request)
         if not (signed_in or self.cacheable(request)):
             return None
-        # The generation first: an audience worked out before a write committed is then kept under a
-        # generation that write retires.
-        current = store.generation()
-        audience = personal.audience(request.user) if signed_in else "all"
-        cache_key = store.key(request, current, audience)
+        cache_key = personal.audience_key(request) if signed_in else store.key(request, store.generation())
         cached = store.load(cache_key, request)
         if cached is None:
             request._page_cache_key = cache_key
@@ -126,7 +124,7 @@ class PageCacheMiddleware:
             cache_key
             and response.status_code == 200
             and getattr(request, "shared_with_audience", False)
-            and not any(word in cache_control for word in ("no-store", "no-cache"))
+            and not any(word in cache_control for word in NOT_KEPT)
             and not (messages is not None and len(messages))
             and not personal.forged(request, response.content)
         ):

@@ -30,8 +30,8 @@ from . import store
 # A part's markers. NUL never occurs in stored text (forms and the text validators refuse it, PostgreSQL cannot
 # hold it), but a page may echo a query string, which can: a page whose NUL bytes are not all its own parts'
 # markers is never kept (`forged`), so a hole in a kept page is always one the page itself made.
-START, END = "\x00personal:", "\x00/personal\x01"
-MARKED = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01(.*?)\x00/personal\x01", re.DOTALL)
+OPEN, CLOSE = "\x00personal:{name}:{argument}\x01", "\x00/personal\x01"
+MARKED = re.compile(rb"(\x00personal:([a-z_]+):([^\x00\x01]*)\x01)(.*?)\x00/personal\x01", re.DOTALL)
 HOLE = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01\x00/personal\x01")
 PARTS = {}  # name → (template name, context function)
 SEPARATIONS = []  # functions of a user: a reason they must not share pages with their audience, or ""
@@ -56,6 +56,13 @@ def share(request, not_with=()):
         request.shared_not_with = not_with
 
 
+def share_page(request, page):
+    """`share` for a Wagtail page, unless a view restriction stands in front of it (a password passed is
+    kept in one user's session)."""
+    if not page.get_view_restrictions().exists():
+        share(request)
+
+
 def separated(function):
     """Register `function(user)`: a non-empty reason when pages show this user something their audience does
     not see (the ideas app: ideas of their own that only they can see yet). Such a user's pages are kept for
@@ -71,6 +78,13 @@ def audience(user):
     return f"{role_of(user)}-{user.organisation_id or 0}"
 
 
+def audience_key(request):
+    """Where a signed-in user's audience keeps this address. The generation is read first: an audience worked
+    out before a write committed is then kept under a generation that write retires."""
+    current = store.generation()
+    return store.key(request, current, audience(request.user))
+
+
 def shared_value(request, compute, keep=lambda: True):
     """`compute()` (an API answer without its personal fields, which the view adds) once per audience, address
     and generation for signed-in users: what a shared page is for the API. Anyone else gets it computed. Not
@@ -78,7 +92,7 @@ def shared_value(request, compute, keep=lambda: True):
     user = request.user
     if not (store.seconds() and user.is_authenticated):
         return compute()
-    key = store.key(request, store.generation(), audience(user)) + ":value"  # the generation before computing
+    key = audience_key(request) + ":value"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -106,7 +120,7 @@ def marked(request, name, argument="", **loaded):
     if not getattr(request, "personal_marks", False):
         return html
     request.personal_parts = getattr(request, "personal_parts", 0) + 1
-    return mark_safe(f"{START}{name}:{argument}\x01{html}{END}")  # noqa: S308 - rendered by our templates
+    return mark_safe(OPEN.format(name=name, argument=argument) + html + CLOSE)  # noqa: S308 - our templates
 
 
 def forged(request, content):
@@ -118,12 +132,12 @@ def forged(request, content):
 
 def hollow(content):
     """The page to keep: every personal part emptied, its marker left for `fill`."""
-    return MARKED.sub(lambda marked: b"\x00personal:%s:%s\x01\x00/personal\x01" % (marked[1], marked[2]), content)
+    return MARKED.sub(lambda marked: marked[1] + CLOSE.encode(), content)
 
 
 def unmarked(content):
     """The page as its own user gets it: the parts as rendered, without markers."""
-    return MARKED.sub(lambda marked: marked[3], content)
+    return MARKED.sub(lambda marked: marked[4], content)
 
 
 def fill(content, request):

@@ -7,15 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from ideabank.caching import fragments
+from ideabank.caching import CSRF_STAMP, fragments
 from ideabank.ideas.models import Follow
 from ideabank.ids import parse_id
 from ideabank.methods.models import MethodPage
 from ideabank.pagecache.personal import part
 
 from .forms import AdoptionForm
-
-STAMP = "0000csrfstamp0000"
 
 
 @part("method_follow", "ideas/includes/follow_button.html")
@@ -51,9 +49,9 @@ def adoption_form(request, argument):
         return None
     form = AdoptionForm(organisation=user.organisation)
     colleagues = tuple(form.fields["contact"].queryset.values_list("pk", "display_name"))
-    context = {"form": form, "action": reverse("spread:register_method", args=[method_id]), "csrf_token": STAMP}
+    context = {"form": form, "action": reverse("spread:register_method", args=[method_id]), "csrf_token": CSRF_STAMP}
     identity = ("adoption_form", method_id, user.organisation_id, timezone.localdate(), colleagues)
     [html] = fragments("spread/includes/adoption_form_fields.html", [context], [identity])
     chosen = f'<option value="{user.pk}">'
-    html = html.replace(chosen, f'<option value="{user.pk}" selected>', 1).replace(STAMP, get_token(request))
+    html = html.replace(chosen, f'<option value="{user.pk}" selected>', 1).replace(CSRF_STAMP, get_token(request))
     return {"form_html": mark_safe(html)}  # noqa: S308 - rendered by our template

@@ -230,10 +230,7 @@ class MethodPage(Page):
         return self.assessments.prefetch_related("scores").select_related("assessor").first()
 
     def serve(self, request, *args, **kwargs):
-        # The follow button is a personal part; the rest depends on the role and organisation only, unless
-        # a view restriction (a password kept in one user's session) stands in front of the page.
-        if not self.get_view_restrictions().exists():
-            personal.share(request)
+        personal.share_page(request, self)  # the follow button and "Vi bruger metoden" are personal parts
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
