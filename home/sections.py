@@ -9,11 +9,14 @@ import datetime
 from collections import Counter
 
 from django.core.cache import cache
+from django.db import connections
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
+from ideabank.caching import under_version
 from ideabank.ideas.models import Comment, Idea, TriedReport, Vote
-from ideabank.ideas.queries import ideas_version, with_list_relations
+from ideabank.ideas.queries import FACETS_VERSION_KEY, has_unlisted_ideas, ideas_version, with_list_relations
 from ideabank.methods.models import MethodPage
 from ideabank.notifications import services as notifications
 from ideabank.spread.models import Adoption
@@ -79,33 +82,69 @@ def newest_methods(limit=NEW_METHODS):
     return pages
 
 
+# Which of the personal lists have anything to show, in one query: most users have no unread notification
+# or follow nothing, and each list they skip saves a query of 0.5–2 ms of CPU on every front page.
+WHATS_THERE_SQL = """
+    SELECT
+        EXISTS (SELECT 1 FROM notifications_notification WHERE recipient_id = %s AND read_at IS NULL),
+        EXISTS (SELECT 1 FROM ideas_follow WHERE user_id = %s AND (idea_id IS NOT NULL OR method_id IS NOT NULL))
+"""
+
+
 def personal_sections(user):
-    """What the home page adds for a logged-in user. Each list is short and read by an index."""
-    organisation = user.organisation
-    nearby = []
-    if organisation is not None:
-        here = Q(organisation=organisation)
-        if organisation.municipality_id:
-            here |= Q(organisation__municipality_id=organisation.municipality_id)
-        # Title and organisation are all the section shows.
-        nearby = list(
-            Idea.objects.filter(here, status=Idea.Status.PUBLISHED)
-            .exclude(author=user)
-            .select_related("organisation")
-            .only("pk", "title", "organisation__name")
-            .order_by("-published_at", "-pk")[:PERSONAL_ROWS]
-        )
+    """What the home page adds for a logged-in user. Each list is short, read by an index, and asked for only
+    when there is something in it."""
+    with connections[Idea.objects.db].cursor() as cursor:
+        cursor.execute(WHATS_THERE_SQL, [user.pk, user.pk])
+        has_unread, follows = cursor.fetchone()
     return {
-        "organisation": organisation,
-        "nearby_ideas": nearby,
-        "followed_activity": followed_activity(user),
-        "drafts": list(
-            Idea.objects.filter(author=user, status=Idea.Status.DRAFT)
-            .only("pk", "title", "updated")
-            .order_by("-updated")[:PERSONAL_ROWS]
-        ),
-        "unread": unread_notifications(user),
+        "organisation": user.organisation,
+        "nearby_ideas": nearby_ideas(user),
+        "followed_activity": followed_activity(user) if follows else [],
+        # Drafts are among the ideas only their author sees, which is known without a query.
+        "drafts": drafts(user) if has_unlisted_ideas(user) else [],
+        "unread": unread_notifications(user) if has_unread else [],
     }
+
+
+def nearby_ideas(user, limit=PERSONAL_ROWS):
+    """The newest published ideas from the user's municipality (or organisation), not their own.
+
+    The list is the same for everyone there, so it is cached for the organisation until an idea changes, a
+    few rows longer than shown so that the reader's own ideas can be left out of it."""
+    organisation = user.organisation
+    if organisation is None:
+        return []
+    newest = under_version(
+        FACETS_VERSION_KEY,
+        f"home:nearby:{organisation.pk}",
+        lambda: newest_nearby(organisation, 2 * limit),
+        CACHE_SECONDS,
+    )
+    others = [idea for idea in newest if idea["author_id"] != user.pk]
+    if len(others) < limit and len(newest) == 2 * limit:  # the user wrote most of the newest: ask for more
+        others = newest_nearby(organisation, limit, leaving_out=user)
+    return others[:limit]
+
+
+def newest_nearby(organisation, limit, leaving_out=None):
+    """Link, title, organisation and author of the newest published ideas there: all the section needs."""
+    here = Q(organisation=organisation)
+    if organisation.municipality_id:
+        here |= Q(organisation__municipality_id=organisation.municipality_id)
+    ideas = Idea.objects.filter(here, status=Idea.Status.PUBLISHED)
+    if leaving_out is not None:
+        ideas = ideas.exclude(author=leaving_out)
+    rows = ideas.order_by("-published_at", "-pk").values_list("pk", "title", "organisation__name", "author_id")
+    return [
+        {"url": reverse("ideas:detail", args=[pk]), "title": title, "organisation": name, "author_id": author}
+        for pk, title, name, author in rows[:limit]
+    ]
+
+
+def drafts(user, limit=PERSONAL_ROWS):
+    ideas = Idea.objects.filter(author=user, status=Idea.Status.DRAFT).only("pk", "title", "updated")
+    return list(ideas.order_by("-updated")[:limit])
 
 
 def followed_activity(user, limit=PERSONAL_ROWS):
