@@ -118,6 +118,7 @@ def fragments(template_name, contexts, identities, includes=()):
     A fragment's key (Django's template-fragment key, as `{% cache %}` makes it) varies on the templates'
     source, the language and the identity, so a cached fragment is never out of date. An identity must
     therefore hold every value the template (and `includes`) reads. One round trip to the cache for all.
+    A context may be a function that makes it, when that costs more than the identity (a form, say).
     """
     vary = (template_digest((template_name, *includes)), get_language())
     keys = [make_template_fragment_key(template_name, [*vary, repr(identity)]) for identity in identities]
@@ -126,7 +127,7 @@ def fragments(template_name, contexts, identities, includes=()):
     rendered = {}
     for key, context in zip(keys, contexts, strict=True):
         if key not in found and key not in rendered:
-            rendered[key] = template.render(context)
+            rendered[key] = template.render(context() if callable(context) else context)
     if rendered:
         cache.set_many(rendered, FRAGMENT_SECONDS)
     found.update(rendered)

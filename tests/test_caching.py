@@ -36,6 +36,21 @@ def test_fragments_live_under_djangos_template_fragment_key():
     assert cache.get(key) == html
 
 
+def test_a_context_given_as_a_function_is_made_only_when_its_fragment_is_missing():
+    made = []
+
+    def context():
+        made.append(1)
+        return {"name": "flag"}
+
+    first = fragments(ICON, [context], [("icon", 1)])
+    again = fragments(ICON, [context], [("icon", 1)])
+
+    assert first == again
+    assert "#flag" in first[0]
+    assert made == [1]
+
+
 # ---- under_version: kept with the version it was computed under -------------------------------------
 
 

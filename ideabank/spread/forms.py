@@ -88,12 +88,17 @@ class AmountField(forms.DecimalField):
         return number
 
 
+def colleagues(organisation):
+    """Who can be an adoption's contact person: the organisation's active staff, by name."""
+    return User.objects.filter(organisation=organisation, is_active=True, deleted_at__isnull=True).order_by(
+        "display_name"
+    )
+
+
 def contact_field(organisation):
     return forms.ModelChoiceField(
         label=_("Kontaktperson"),
-        queryset=User.objects.filter(organisation=organisation, is_active=True, deleted_at__isnull=True).order_by(
-            "display_name"
-        ),
+        queryset=colleagues(organisation),
         empty_label=None,
         help_text=_("Den, kolleger i andre organisationer kan spørge om jeres erfaringer."),
         error_messages={"invalid_choice": _("Vælg en kollega fra listen.")},
