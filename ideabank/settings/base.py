@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # HTML and JSON compressed (static files come precompressed from WhiteNoise above, which answers before
     # this runs). BREACH: Django masks the CSRF token anew in every response and this middleware pads each
     # response with random bytes (Heal the Breach), and no other secret is ever in a page; see the README.
-    "django.middleware.gzip.GZipMiddleware",
+    "ideabank.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

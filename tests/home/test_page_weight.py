@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from ideabank.compression import compressed
 from tests.factories import IdeaFactory, make_method
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def page(client, path):
 
 
 def compressed_size(content):
-    return len(gzip.compress(content, compresslevel=6))
+    return len(compressed(content))
 
 
 def static_file(url):
