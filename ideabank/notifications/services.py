@@ -260,8 +260,23 @@ def mark_read(user, ids=None):
     return count
 
 
+LONG_TYPES = ("TextField", "JSONField")  # JSONField: what a StreamField is stored as
+
+
+def long_texts(relation):
+    """The text columns of a related model but its URL path: a notification shows the title and the link, and
+    an idea's or a method page's texts are most of its row."""
+    model = Notification._meta.get_field(relation).related_model
+    texts = [field.name for field in model._meta.concrete_fields if field.get_internal_type() in LONG_TYPES]
+    return [f"{relation}__{name}" for name in texts if name != "url_path"]
+
+
 def for_user(user):
-    return Notification.objects.filter(recipient=user).select_related("actor", "idea", "method", "organisation")
+    return (
+        Notification.objects.filter(recipient=user)
+        .select_related("actor", "idea", "method", "organisation")
+        .defer(*long_texts("idea"), *long_texts("method"))
+    )
 
 
 def target_url(notification):

@@ -3,38 +3,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideabank.caching import fragments
 from ideabank.ids import parse_id
+from ideabank.pagecache import personal
 
 from . import emails, services
 from .forms import PreferencesForm
 from .models import Verb
-
-
-def _page(user, number):
-    page = Paginator(services.for_user(user), 25).get_page(number)
-    for notification in page:
-        notification.text = services.text(notification)
-        notification.url = services.target_url(notification)
-    return page
+from .parts import list_context
 
 
 @login_required
 def notification_list(request):
-    page = _page(request.user, request.GET.get("page"))
-    channels = services.preferences(request.user)
-    form = PreferencesForm(initial_channels=channels)
-    # Twenty radio groups cost more than the rest of the page; everyone with the same choices shares them.
-    [fields] = fragments(
-        "notifications/includes/preferences_fields.html", [{"form": form}], [("preferences", sorted(channels.items()))]
-    )
-    return render(request, "notifications/list.html", {"page": page, "form": form, "form_fields": fields})
+    # The list and the preferences are a personal part (parts.py); the page around them is shared.
+    personal.share(request)
+    page_number = parse_id(request.GET.get("page", "")) or 1
+    return render(request, "notifications/list.html", {"page_number": page_number})
 
 
 BELL_ROWS = 10
@@ -77,8 +65,7 @@ def preferences(request):
             services.set_preference(request.user, kind, channel)
         messages.success(request, _("Dine indstillinger er gemt."))
         return redirect("notifications:list")
-    page = _page(request.user, 1)
-    return render(request, "notifications/list.html", {"page": page, "form": form}, status=400)
+    return render(request, "notifications/list.html", list_context(request, 1, form), status=400)
 
 
 # The token is the authorisation: mail clients send RFC 8058 one-click POSTs without cookies or a CSRF token,

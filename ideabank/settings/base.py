@@ -197,7 +197,7 @@ IDEABANK_PAGE_CACHE_VIEWS = frozenset(
 # Pages that signed-in colleagues with the same role and organisation share, their personal parts filled in
 # for each (ideabank/pagecache/personal.py); a view still decides per response whether it may be shared.
 IDEABANK_SHARED_PAGE_VIEWS = frozenset(
-    {"wagtail_serve", "ideas:list", "ideas:detail", "search:search", "spread:overview"}
+    {"wagtail_serve", "ideas:list", "ideas:detail", "search:search", "spread:overview", "notifications:list"}
 )
 
 # Accounts and login
