@@ -17,6 +17,8 @@ colleague last saw it (the page cache's generation, see store.py).
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.middleware.csrf import get_token
@@ -24,6 +26,7 @@ from django.template import loader
 from django.utils.safestring import mark_safe
 
 from ideabank.accounts.roles import role_of
+from ideabank.caching import CSRF_STAMP, fragments
 
 from . import store
 
@@ -33,15 +36,28 @@ from . import store
 OPEN, CLOSE = "\x00personal:{name}:{argument}\x01", "\x00/personal\x01"
 MARKED = re.compile(rb"(\x00personal:([a-z_]+):([^\x00\x01]*)\x01)(.*?)\x00/personal\x01", re.DOTALL)
 HOLE = re.compile(rb"\x00personal:([a-z_]+):([^\x00\x01]*)\x01\x00/personal\x01")
-PARTS = {}  # name → (template name, context function)
+PARTS = {}  # name → Part
 SEPARATIONS = []  # functions of a user: a reason they must not share pages with their audience, or ""
 
 
-def part(name, template_name):
-    """Register `function(request, argument) → context` as the personal part `name`, shown by `template_name`."""
+@dataclass(frozen=True)
+class Part:
+    template_name: str
+    context: Callable
+    identity: Callable | None = None
+    includes: tuple = ()
+
+
+def part(name, template_name, identity=None, includes=()):
+    """Register `function(request, argument) → context` as the personal part `name`, shown by `template_name`.
+
+    `identity(request, context)`, when given, holds every value the template (and the templates it
+    `includes`) reads but the CSRF token: the part is then rendered once per identity and kept
+    (caching.fragments), and each reader's token is put in. For a part whose template costs more than a
+    cache read."""
 
     def register(function):
-        PARTS[name] = (template_name, function)
+        PARTS[name] = Part(template_name, function, identity, tuple(includes))
         return function
 
     return register
@@ -105,13 +121,23 @@ def render(request, name, argument="", **loaded):
     """The part for this user. `loaded`: objects the page already has, so its first rendering need not fetch
     them again (a kept page's parts are rendered from `argument` alone). A context function returns None when
     there is nothing to show (what the part is about is gone since the page was kept)."""
-    template_name, context = PARTS[name]
-    values = context(request, argument, **loaded)
+    registered = PARTS[name]
+    values = registered.context(request, argument, **loaded)
     if values is None:
         return ""
     # Not a RequestContext: the context processors would cost more than most parts.
-    shared = {"request": request, "user": request.user, "csrf_token": get_token(request)}
-    return loader.get_template(template_name).render({**shared, **values})
+    shared = {"request": request, "user": request.user}
+    if registered.identity is None:
+        return loader.get_template(registered.template_name).render(
+            {**shared, **values, "csrf_token": get_token(request)}
+        )
+    [html] = fragments(
+        registered.template_name,
+        [{**shared, **values, "csrf_token": CSRF_STAMP}],
+        [(name, registered.identity(request, values))],
+        registered.includes,
+    )
+    return mark_safe(html.replace(CSRF_STAMP, get_token(request)))  # noqa: S308 - rendered by our template
 
 
 def marked(request, name, argument="", **loaded):
