@@ -10,7 +10,7 @@ from django.urls import path
 from ideabank.asgi import application
 from ideabank.ops.asgi_handler import SynchronousStackHandler
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 HEADERS = [(b"host", b"testserver"), (b"x-forwarded-proto", b"https")]
 
