@@ -172,10 +172,10 @@ def withdraw_vote(user, idea):
 
 
 # The count and the score move, and the new count comes back, in one statement (the ORM needs two).
-COUNT_VOTE_SQL = """
-    UPDATE ideas_idea SET vote_count = vote_count + %s, trending_score = trending_score + %s
-    WHERE id = %s RETURNING vote_count, trending_score
-"""
+COUNT_VOTE_SQL = (
+    "UPDATE ideas_idea SET vote_count = vote_count + %s, trending_score = trending_score + %s"
+    " WHERE id = %s RETURNING vote_count, trending_score"
+)
 
 
 def _count_vote(idea, step, cast_at):
