@@ -75,6 +75,11 @@ FRAGMENT_SECONDS = 60 * 60
 CSRF_STAMP = "0000csrfstamp0000"
 
 
+def with_token(html, token):
+    """A cached fragment with the reader's CSRF token where it was rendered with CSRF_STAMP."""
+    return mark_safe(html.replace(CSRF_STAMP, token))  # noqa: S308 - our fragments, escaped when rendered
+
+
 def current_version(key):
     """The version number stored at `key` (1 the first time): part of the keys of what is cached under it."""
     return cache.get_or_set(key, 1, None)

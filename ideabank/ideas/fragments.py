@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ideabank.caching import CSRF_STAMP, fragments
+from ideabank.caching import CSRF_STAMP, fragments, with_token
 
 from . import queries, services
 from .forms import (
@@ -103,7 +103,7 @@ def signed_in_comment_threads(request, idea, tree, published):
     identities = [(idea.pk, published, identity(comment, children)) for comment, children in tree]
     token = get_token(request)
     threads = fragments("ideas/includes/comment.html", contexts, identities)
-    return [mark_safe(thread.replace(CSRF_STAMP, token)) for thread in threads]  # noqa: S308 - our fragments
+    return [with_token(thread, token) for thread in threads]
 
 
 def accepts_replies(comment):

@@ -8,6 +8,7 @@ over their private WebSocket group (the live bell), and by e-mail at once when t
 for the kind. Daily and weekly digests pick the rest up later (see `emails.send_digests`).
 """
 
+import functools
 import logging
 
 from django.conf import settings
@@ -263,12 +264,13 @@ def mark_read(user, ids=None):
 LONG_TYPES = ("TextField", "JSONField")  # JSONField: what a StreamField is stored as
 
 
+@functools.cache  # asked by every notification list; the models do not change while the process runs
 def long_texts(relation):
     """The text columns of a related model but its URL path: a notification shows the title and the link, and
     an idea's or a method page's texts are most of its row."""
     model = Notification._meta.get_field(relation).related_model
     texts = [field.name for field in model._meta.concrete_fields if field.get_internal_type() in LONG_TYPES]
-    return [f"{relation}__{name}" for name in texts if name != "url_path"]
+    return tuple(f"{relation}__{name}" for name in texts if name != "url_path")
 
 
 def for_user(user):
