@@ -30,7 +30,6 @@ from ideabank.ideas.models import Comment, Follow, Idea, Report, Stage, TriedRep
 from ideabank.ideas.queries import visible_idea
 from ideabank.methods import queries as method_queries
 from ideabank.methods.models import Promotion
-from ideabank.pagecache import personal
 from ideabank.taxonomy.models import TargetGroup, Theme
 
 from .auth import authenticated, session_auth, token_auth
@@ -54,6 +53,7 @@ from .schemas import (
     VoteOut,
     no_control_characters,
 )
+from .shared import respond, shared_answer
 
 router = Router(tags=["ideas"])
 
@@ -287,12 +287,12 @@ def list_ideas(
         }
 
     # The same for colleagues with the same role and organisation, but for their own votes.
-    answer = personal.shared_value(request, shared)
+    answer = shared_answer(request, FacetedPage[IdeaOut], shared)
     if answer["results"] and request.user.is_authenticated:
         ids = [row["id"] for row in answer["results"]]
         voted = set(Vote.objects.filter(user=request.user, idea__in=ids).values_list("idea_id", flat=True))
         answer = {**answer, "results": [{**row, "voted": row["id"] in voted} for row in answer["results"]]}
-    return answer
+    return respond(request, answer)
 
 
 @router.post(

@@ -14,13 +14,13 @@ from ninja import Field, Query, Router, Schema
 
 from ideabank.ideas import queries
 from ideabank.ideas.models import Idea
-from ideabank.pagecache import personal
 from search import pages
 from search.service import fell_back
 
 from .ideas import MAX_PAGE, check_list_parameters, public
 from .pages import FacetedPage, envelope
 from .schemas import Id, no_control_characters
+from .shared import respond, shared_answer
 
 router = Router(tags=["search"])
 
@@ -88,7 +88,10 @@ def search(
     check_list_parameters(request)
     # Nothing in the answer is a user's own: colleagues with the same role and organisation share it.
     # Not kept when the database answered for an absent Elasticsearch.
-    return personal.shared_value(request, lambda: found(request, type, page, page_size), keep=lambda: not fell_back())
+    answer = shared_answer(
+        request, FacetedPage[SearchHitOut], lambda: found(request, type, page, page_size), keep=lambda: not fell_back()
+    )
+    return respond(request, answer)
 
 
 def found(request, kind, page, page_size):

@@ -1,9 +1,14 @@
 """The idea list and search in the API are computed once per role, organisation and generation for signed-in
-users (pagecache.personal.shared_value); each user's own votes are added to the shared answer."""
+users (pagecache.personal.shared_value); each user's own votes are added to the shared answer. The shared
+answer is checked against its schema when it is computed, not on every request (ideabank/api/shared.py)."""
 
+import pydantic
 import pytest
 from django.test import Client
 
+from ideabank.api import ideas as ideas_api
+from ideabank.api.pages import FacetedPage
+from ideabank.api.schemas import IdeaOut
 from ideabank.ideas import queries
 from ideabank.ideas.models import Idea, Vote
 from search import pages
@@ -77,3 +82,40 @@ def test_colleagues_share_a_search(staff, colleague, monkeypatch):
 
     assert first == second and "Ensomhed blandt ældre" in second
     assert len(searched) == 1
+
+
+def test_a_shared_answer_is_checked_once_against_its_schema(staff, colleague, monkeypatch):
+    IdeaFactory(title="Fælles idé")
+    schema = FacetedPage[IdeaOut]  # pydantic keeps one class per parametrisation: the one the view names
+    checked = counting(monkeypatch, schema, "model_validate")
+
+    listed(staff)
+    listed(colleague)
+    listed(staff)
+
+    assert len(checked) == 1
+
+
+def test_an_answer_that_breaks_its_schema_is_refused_not_sent(staff, monkeypatch):
+    IdeaFactory(title="Fælles idé")
+    monkeypatch.setattr(ideas_api, "idea_out", lambda idea, voted: {"id": idea.pk, "title": idea.title})
+    client = Client(raise_request_exception=True)
+    client.force_login(staff)
+
+    with pytest.raises(pydantic.ValidationError):
+        client.get("/api/v1/ideas")
+
+
+def test_a_shared_answer_writes_dates_and_votes_as_every_other_answer(staff, colleague):
+    idea = IdeaFactory(title="Fælles idé")
+    listed(colleague)  # the colleague computes, the staff member reads the kept answer
+    Vote.objects.create(user=staff, idea=idea)
+    client = Client()
+    client.force_login(staff)
+
+    row = listed(staff)["Fælles idé"]
+    detail = client.get(f"/api/v1/ideas/{idea.pk}").json()
+
+    assert (row["created"], row["published"]) == (detail["created"], detail["published"])
+    assert row["created"].endswith("Z")
+    assert row["voted"] is True
