@@ -8,7 +8,6 @@ over their private WebSocket group (the live bell), and by e-mail at once when t
 for the kind. Daily and weekly digests pick the rest up later (see `emails.send_digests`).
 """
 
-import functools
 import logging
 
 from django.conf import settings
@@ -261,30 +260,31 @@ def mark_read(user, ids=None):
     return count
 
 
-LONG_TYPES = ("TextField", "JSONField")  # JSONField: what a StreamField is stored as
-
-
-@functools.cache  # asked by every notification list; the models do not change while the process runs
-def long_texts(relation):
-    """The text columns of a related model but its URL path: a notification shows the title and the link, and
-    an idea's or a method page's texts are most of its row."""
-    model = Notification._meta.get_field(relation).related_model
-    texts = [field.name for field in model._meta.concrete_fields if field.get_internal_type() in LONG_TYPES]
-    return tuple(f"{relation}__{name}" for name in texts if name != "url_path")
+# What a notification is shown with (`text`, `target_url`, the list templates and the API): the related rows are
+# mostly long texts and page fields nobody reads here, and naming the few that are read makes the query cheaper
+# to build as well as to run.
+SHOWN = (
+    *("verb", "detail", "created", "read_at", "comment_id", "recipient_id"),
+    *("actor__display_name", "actor__deleted_at"),
+    *("idea__title", "idea__author_id"),
+    *("method__title", "method__url_path"),
+    "organisation__name",
+)
 
 
 def for_user(user):
     return (
         Notification.objects.filter(recipient=user)
         .select_related("actor", "idea", "method", "organisation")
-        .defer(*long_texts("idea"), *long_texts("method"))
+        .only(*SHOWN)
     )
 
 
-def target_url(notification):
-    """Where the notification leads: the method, the comment, the idea, or else the notification list."""
+def target_url(notification, request=None):
+    """Where the notification leads: the method, the comment, the idea, or else the notification list. A list
+    passes its `request`, on which Wagtail keeps the sites' root paths for every method it links to."""
     if notification.method_id and notification.method is not None:
-        url = notification.method.get_url()
+        url = notification.method.get_url(request)
         if url:
             return url
     if notification.idea_id:

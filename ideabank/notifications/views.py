@@ -35,7 +35,7 @@ def latest(request):
     rows = list(services.for_user(request.user).order_by("-created")[:BELL_ROWS])
     for notification in rows:
         notification.text = services.text(notification)
-        notification.url = services.target_url(notification)
+        notification.url = services.target_url(notification, request)
     return render(request, "notifications/dropdown.html", {"notifications": rows})
 
 

@@ -90,3 +90,47 @@ def test_invalid_preferences_come_back_with_their_errors(staff):
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
     assert services.preferences(staff) == before
+
+
+def listed_with_queries(user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(user)
+    client.get(URL)  # the shared layout is kept; the next reading fills in the parts only
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(URL).content.decode()
+    return html, [query["sql"] for query in queries]
+
+
+def test_an_empty_list_reads_no_rows(staff):
+    html, queries = listed_with_queries(staff)
+
+    assert "Du har ingen notifikationer endnu." in html
+    assert not any('SELECT "notifications_notification"."id"' in sql for sql in queries)
+
+
+def test_the_list_costs_the_same_queries_for_two_notifications_or_twenty_of_both_kinds(staff, colleague, monkeypatch):
+    from wagtail.models import Site
+
+    from tests.factories import make_method
+
+    method = make_method(title="Fælles metode")
+    for number in range(2):
+        services.notify_promoted(IdeaFactory(author=staff, title=f"Idé {number}"), method)
+    _, few = listed_with_queries(staff)
+    for number in range(9):
+        notify(staff, f"Kommenteret {number}", colleague)
+        services.notify_promoted(IdeaFactory(author=staff, title=f"Løftet {number}"), method)
+
+    root_paths = Site.get_site_root_paths
+    reads = []
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or root_paths())
+
+    html, many = listed_with_queries(staff)
+
+    assert len(many) == len(few)
+    assert len(reads) == 2  # once per reading, not once per method linked to
+    assert html.count(method.url) == 11  # every promotion links to the method, the sites read once for all
+    assert "Løftet 8" in html and "Kommenteret 8" in html
+    assert "problem" not in next(sql for sql in many if 'SELECT "notifications_notification"."id"' in sql)
