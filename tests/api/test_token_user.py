@@ -1,6 +1,8 @@
 """A bearer token's user comes from the shared cache with the organisation and the role, as a session's does
 (ideabank/api/auth.py); the token itself is checked on every request."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import APIToken
@@ -49,3 +51,32 @@ def test_a_blocked_user_stops_at_once(client, staff, token_for):
     staff.save()
 
     assert client.get(ME, **header).status_code == 401
+
+
+def test_a_token_records_its_use_once_a_minute_not_on_every_request(client, staff, django_assert_num_queries):
+    token, key = APIToken.create_token(user=staff, name="test")
+    header = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    client.get(ME, **header)
+    token.refresh_from_db()
+    first_use = token.last_used_at
+
+    with django_assert_num_queries(1):  # the token, and no write
+        client.get(ME, **header)
+    token.refresh_from_db()
+    assert token.last_used_at == first_use
+
+    APIToken.objects.filter(pk=token.pk).update(last_used_at=first_use - timedelta(minutes=2))
+    client.get(ME, **header)
+    token.refresh_from_db()
+    assert token.last_used_at > first_use
+
+
+def test_a_token_issued_before_the_secret_key_was_rotated_still_works(client, staff, settings):
+    _token, key = APIToken.create_token(user=staff, name="test")
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-brand-new-secret-key-for-this-test", [settings.SECRET_KEY]
+
+    answer = client.get(ME, HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert answer.status_code == 200
+    assert answer.json()["email"] == staff.email
+    assert client.get(ME, HTTP_AUTHORIZATION="Bearer not-a-token").status_code == 401
