@@ -27,6 +27,17 @@ def test_other_servers_and_options_get_pools_of_their_own():
     assert pool("redis://127.0.0.1:6399/3", socket_timeout=2) is not first
 
 
+def test_cache_objects_for_one_server_share_one_client_for_its_pool():
+    def client(location):
+        return SharedPoolRedisCache(location, {"OPTIONS": {}})._cache.get_client(write=True)
+
+    shared = client("redis://127.0.0.1:6399/3")
+
+    assert client("redis://127.0.0.1:6399/3") is shared
+    assert shared.connection_pool is pool("redis://127.0.0.1:6399/3")
+    assert client("redis://127.0.0.1:6399/4") is not shared
+
+
 # ---- Redis away: the cache is an empty one that keeps nothing, and comes back by itself -----------------
 
 
