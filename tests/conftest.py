@@ -14,6 +14,30 @@ def empty_cache():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """Pages kept as in production (the test settings keep none): for visitors, and shared by colleagues."""
+    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def calls_to(monkeypatch):
+    """`calls_to(owner, name)`: a list that grows by one each time `owner.name` is called (it still runs)."""
+
+    def count(owner, name):
+        calls = []
+        original = getattr(owner, name)
+
+        def counted(*args, **kwargs):
+            calls.append(1)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+        return calls
+
+    return count
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 

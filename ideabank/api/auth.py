@@ -3,16 +3,13 @@
 A request that presents a bad token is anonymous even if it also carries a session cookie.
 """
 
-from datetime import UTC
-
 from django.contrib.auth.models import AnonymousUser
-from django.db import connections
-from django.utils import timezone
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import APIToken
 
 from ideabank.accounts.signed_in import cached_user
+from ideabank.plain_sql import as_utc, one_row
 
 # Asked on every API request that carries a token, so as plain SQL: the ORM's query (with the user joined, whom
 # the shared cache has) took more CPU to build than the database took to answer. One digest per secret key.
@@ -32,18 +29,13 @@ class TokenAuth(BearerTokenAuth):
 
     def authenticate(self, request, token):
         hashes = APIToken.candidate_key_hashes(token)
-        with connections[APIToken.objects.db].cursor() as cursor:
-            cursor.execute(LOOKUP_SQL.format(", ".join(["%s"] * len(hashes))), hashes)  # noqa: S608 - placeholders
-            found = cursor.fetchone()
+        found = one_row(APIToken, LOOKUP_SQL.format(", ".join(["%s"] * len(hashes))), hashes)  # noqa: S608 - placeholders
         user = cached_user(found[1]) if found else None
         if user is None or not user.is_active:
             request.user = AnonymousUser()
             return None
         request.user = user
-        last_used = found[2]
-        if last_used is not None and timezone.is_naive(last_used):  # SQLite's: stored in UTC, as Django stores it
-            last_used = last_used.replace(tzinfo=UTC)
-        api_token = APIToken(pk=found[0], user_id=found[1], last_used_at=last_used)
+        api_token = APIToken(pk=found[0], user_id=found[1], last_used_at=as_utc(found[2]))
         self._touch_last_used(api_token)
         return api_token
 

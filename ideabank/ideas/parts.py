@@ -4,11 +4,11 @@ commented on it), and ideas of their own that only they see yet, which lists and
 
 from dataclasses import dataclass
 
-from django.db import connections
 from django.utils.translation import ngettext
 
 from ideabank.ids import parse_id
 from ideabank.pagecache.personal import part, separated
+from ideabank.plain_sql import one_row
 
 from . import queries
 from .models import Idea
@@ -39,9 +39,7 @@ VOTING_STATE_SQL = """
 def voting_state(pk, viewer):
     """What the idea page's vote box and follow button show: one query; None when it is gone."""
     viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
-    with connections[Idea.objects.db].cursor() as cursor:
-        cursor.execute(VOTING_STATE_SQL, [viewer_id, viewer_id, pk])
-        row = cursor.fetchone()
+    row = one_row(Idea, VOTING_STATE_SQL, [viewer_id, viewer_id, pk])
     if row is None:
         return None
     status, author_id, vote_count, voted, follows = row

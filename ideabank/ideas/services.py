@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from ideabank.accounts.roles import is_editor, is_moderator
 from ideabank.errors import Conflict, require
 from ideabank.live import publish as live
 from ideabank.notifications import services as notifications
+from ideabank.plain_sql import as_utc, one_row
 
 from .models import Comment, Follow, Idea, Report, Stage, TriedReport, Vote
 from .queries import can_view
@@ -161,9 +162,7 @@ def withdraw_vote(user, idea):
     Only the request whose DELETE removed the row lowers the count, so two at once count once.
     """
     _check_can_vote(user, idea)
-    with connections[Vote.objects.db].cursor() as cursor:
-        cursor.execute(WITHDRAW_VOTE_SQL, [idea.pk, user.pk])
-        deleted = cursor.fetchone()
+    deleted = one_row(Vote, WITHDRAW_VOTE_SQL, [idea.pk, user.pk])
     if deleted is None:
         raise Conflict(_("Du har ikke stemt på denne idé."))
     _count_vote(idea, -1, as_utc(deleted[0]))
@@ -179,14 +178,9 @@ COUNT_VOTE_SQL = (
 
 
 def _count_vote(idea, step, cast_at):
-    with connections[Idea.objects.db].cursor() as cursor:
-        cursor.execute(COUNT_VOTE_SQL, [step, step * trending_weight(cast_at), idea.pk])
-        idea.vote_count, idea.trending_score = cursor.fetchone()
-
-
-def as_utc(moment):
-    """A timestamp read with plain SQL: PostgreSQL gives it with its zone, SQLite the naive UTC Django stored."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    idea.vote_count, idea.trending_score = one_row(
+        Idea, COUNT_VOTE_SQL, [step, step * trending_weight(cast_at), idea.pk]
+    )
 
 
 def has_voted(user, idea):

@@ -28,10 +28,7 @@ def list_context(request, page_number, form=None):
     user = request.user
     page = Paginator(services.for_user(user), PAGE_SIZE).get_page(page_number)
     # Read once, here; and not built at all when there is nothing to read (building the query costs more).
-    page.object_list = list(page.object_list) if page.paginator.count else []
-    for notification in page:
-        notification.text = services.text(notification)
-        notification.url = services.target_url(notification, request)
+    page.object_list = services.described(list(page.object_list) if page.paginator.count else [], request)
     if form is not None:
         return {"page": page, "form": form, "form_fields": form}
     channels = services.preferences(user)

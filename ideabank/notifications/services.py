@@ -12,7 +12,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ideabank.ideas.models import Follow, Vote
 from ideabank.live import publish
+from ideabank.plain_sql import one_row
 
 from .models import Notification, NotificationPreference, Verb
 
@@ -227,9 +228,7 @@ UNREAD_COUNT_SQL = "SELECT COUNT(*) FROM notifications_notification WHERE recipi
 def unread_count(user):
     if not user.is_authenticated:
         return 0
-    with connections[Notification.objects.db].cursor() as cursor:
-        cursor.execute(UNREAD_COUNT_SQL, [user.pk])
-        return cursor.fetchone()[0]
+    return one_row(Notification, UNREAD_COUNT_SQL, [user.pk])[0]
 
 
 def unread_counts(user_ids):
@@ -278,6 +277,14 @@ def for_user(user):
         .select_related("actor", "idea", "method", "organisation")
         .only(*SHOWN)
     )
+
+
+def described(notifications, request=None):
+    """The notifications, each with its sentence (`text`) and where it leads (`url`), for a list of them."""
+    for notification in notifications:
+        notification.text = text(notification)
+        notification.url = target_url(notification, request)
+    return notifications
 
 
 def target_url(notification, request=None):

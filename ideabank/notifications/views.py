@@ -32,10 +32,7 @@ BELL_ROWS = 10
 def latest(request):
     """The bell's dropdown (static/js/bell.js): the latest notifications as an HTML fragment. Without
     JavaScript the bell is a link to the full list instead."""
-    rows = list(services.for_user(request.user).order_by("-created")[:BELL_ROWS])
-    for notification in rows:
-        notification.text = services.text(notification)
-        notification.url = services.target_url(notification, request)
+    rows = services.described(list(services.for_user(request.user).order_by("-created")[:BELL_ROWS]), request)
     return render(request, "notifications/dropdown.html", {"notifications": rows})
 
 

@@ -1,7 +1,6 @@
 """A method page's follow button and "Vi bruger metoden" form as personal parts of the shared page
 (ideabank/pagecache/personal.py)."""
 
-from django.db import connections
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from ideabank.caching import CSRF_STAMP, fragments, with_token
 from ideabank.ids import parse_id
 from ideabank.methods.models import MethodPage
 from ideabank.pagecache.personal import part
+from ideabank.plain_sql import one_row
 
 from .forms import AdoptionForm, colleagues
 
@@ -25,9 +25,7 @@ METHOD_FOLLOW_SQL = """
 @part("method_follow", "ideas/includes/follow_button.html")
 def method_follow(request, argument):
     user = request.user
-    with connections[MethodPage.objects.db].cursor() as cursor:
-        cursor.execute(METHOD_FOLLOW_SQL, [user.pk if user.is_authenticated else None, parse_id(argument)])
-        found = cursor.fetchone()
+    found = one_row(MethodPage, METHOD_FOLLOW_SQL, [user.pk if user.is_authenticated else None, parse_id(argument)])
     if found is None:
         return None  # deleted since the page was kept
     title, is_following = found

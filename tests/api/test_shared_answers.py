@@ -14,24 +14,7 @@ from ideabank.ideas.models import Idea, Vote
 from search import pages
 from tests.factories import IdeaFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
-
-
-def counting(monkeypatch, module, name):
-    calls = []
-    original = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def listed(user, url="/api/v1/ideas"):
@@ -42,10 +25,10 @@ def listed(user, url="/api/v1/ideas"):
     return {row["title"]: row for row in answer.json()["results"]}
 
 
-def test_colleagues_share_the_list_each_with_their_own_votes(staff, colleague, monkeypatch):
+def test_colleagues_share_the_list_each_with_their_own_votes(staff, colleague, calls_to):
     idea = IdeaFactory(title="Fælles idé")
     Vote.objects.create(user=staff, idea=idea)
-    computed = counting(monkeypatch, queries, "list_ideas")
+    computed = calls_to(queries, "list_ideas")
 
     for_staff = listed(staff)
     for_colleague = listed(colleague)
@@ -55,9 +38,9 @@ def test_colleagues_share_the_list_each_with_their_own_votes(staff, colleague, m
     assert for_colleague["Fælles idé"]["voted"] is False
 
 
-def test_another_organisation_gets_its_own_answer(staff, outsider, monkeypatch):
+def test_another_organisation_gets_its_own_answer(staff, outsider, calls_to):
     IdeaFactory(title="Fælles idé")
-    computed = counting(monkeypatch, queries, "list_ideas")
+    computed = calls_to(queries, "list_ideas")
 
     listed(staff)
     listed(outsider)
@@ -73,9 +56,9 @@ def test_a_draft_is_listed_for_its_author_alone(staff, colleague):
     assert "Min kladde" not in listed(colleague) and "Offentlig idé" in listed(colleague)
 
 
-def test_colleagues_share_a_search(staff, colleague, monkeypatch):
+def test_colleagues_share_a_search(staff, colleague, calls_to):
     IdeaFactory(title="Ensomhed blandt ældre")
-    searched = counting(monkeypatch, pages, "search")
+    searched = calls_to(pages, "search")
 
     first = listed(staff, "/api/v1/search?q=ensomhed")
     second = listed(colleague, "/api/v1/search?q=ensomhed")
@@ -84,10 +67,10 @@ def test_colleagues_share_a_search(staff, colleague, monkeypatch):
     assert len(searched) == 1
 
 
-def test_a_shared_answer_is_checked_once_against_its_schema(staff, colleague, monkeypatch):
+def test_a_shared_answer_is_checked_once_against_its_schema(staff, colleague, calls_to):
     IdeaFactory(title="Fælles idé")
     schema = FacetedPage[IdeaOut]  # pydantic keeps one class per parametrisation: the one the view names
-    checked = counting(monkeypatch, schema, "model_validate")
+    checked = calls_to(schema, "model_validate")
 
     listed(staff)
     listed(colleague)

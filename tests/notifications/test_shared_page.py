@@ -2,43 +2,24 @@
 own (a personal part, ideabank/notifications/parts.py)."""
 
 import pytest
-from django.test import Client
 
 from ideabank.notifications import services
 from ideabank.notifications.models import Notification, Verb
 from ideabank.notifications.parts import PAGE_SIZE
+from tests.clients import signed_in
 from tests.factories import IdeaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 URL = "/notifikationer/"
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.fixture
-def layouts(monkeypatch):
+def layouts(calls_to):
     """How many times the page around the list was rendered: a shared page is served without it."""
     from ideabank.notifications import views
 
-    calls = []
-    original = views.render
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(views, "render", counted)
-    return calls
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return calls_to(views, "render")
 
 
 def notify(user, title, actor):

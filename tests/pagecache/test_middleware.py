@@ -11,14 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from ideabank.pagecache import store
 from tests.factories import IdeaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
 
 
 @pytest.fixture

@@ -18,37 +18,19 @@ from ideabank.accounts.roles import Role
 from ideabank.ideas import queries as idea_queries
 from ideabank.ideas.models import Follow, Idea, Vote
 from ideabank.notifications.models import Notification, Verb
+from tests.clients import signed_in
 from tests.factories import CommentFactory, IdeaFactory, UserFactory, make_method
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LIST = "/ideer/"
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
-
-
 @pytest.fixture
-def renders(monkeypatch):
+def renders(calls_to):
     """How many times the idea list was computed: a shared page is served without it."""
-    calls = []
-    original = idea_queries.list_ideas
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(idea_queries, "list_ideas", counted)
-    return calls
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return calls_to(idea_queries, "list_ideas")
 
 
 def page(client, url=LIST):
@@ -186,18 +168,10 @@ def test_visitors_still_get_the_anonymous_page(staff, client):
 
 
 @pytest.fixture
-def idea_renders(monkeypatch):
+def idea_renders(calls_to):
     from ideabank.ideas import views
 
-    calls = []
-    original = views.render_detail
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(views, "render_detail", counted)
-    return calls
+    return calls_to(views, "render_detail")
 
 
 def test_colleagues_share_an_idea_page_each_with_their_own_vote_and_follow(staff, colleague, idea_renders):

@@ -4,24 +4,13 @@ carry what belongs to another user, or break for its reader. Each test fails whi
 import re
 
 import pytest
-from django.test import Client
 
+from tests.clients import signed_in
 from tests.factories import make_method
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.IDEABANK_PAGE_CACHE_SECONDS = 300
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def page(client, url):
